@@ -1,0 +1,21 @@
+//! Native tests of the API client against fixtures in the contract's shapes
+//! (`tests/fixtures/api/`).
+
+/// A fixture file's text, compiled into the test binary.
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/api/",
+            $name
+        ))
+    };
+}
+
+mod endpoints;
+mod errors;
+mod models;
+mod query;
+mod request;
+mod sse;
+mod stream;
