@@ -1,0 +1,34 @@
+//! A failed request explained in plain words, with a way to try again.
+
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorBox(
+    error: ApiError,
+    /// Shown as a "Retry" button when given.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="error-box" role="alert">
+            <p class="error-title">{error_title(&error)}</p>
+            <p>{error.user_message()}</p>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="btn" on:click=move |_| retry.run(())>"Retry"</button>
+            })}
+        </div>
+    }
+}
+
+fn error_title(error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Network { .. } => "Could not reach the API",
+        ApiError::Timeout => "The API did not answer in time",
+        ApiError::Unauthorized { .. } => "API key refused",
+        ApiError::NotFound { .. } | ApiError::RouteNotFound { .. } => "Not found",
+        ApiError::InvalidInput { .. } => "The API refused the input",
+        ApiError::Refused { .. } => "The API refused the request",
+        ApiError::Server { .. } | ApiError::UnexpectedBody { .. } => "The API failed",
+    }
+}

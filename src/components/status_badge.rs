@@ -1,0 +1,17 @@
+//! A deployment status as a coloured badge with its name in words.
+
+use crate::api::models::Status;
+use crate::domain::status::{label, tone};
+use leptos::prelude::*;
+
+#[component]
+pub fn StatusBadge(#[prop(into)] status: Signal<Status>) -> impl IntoView {
+    view! {
+        <span
+            class=move || format!("badge badge-{}", tone(status.get()).as_str())
+            data-status=move || status.get().as_str()
+        >
+            {move || label(status.get())}
+        </span>
+    }
+}

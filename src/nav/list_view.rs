@@ -1,0 +1,223 @@
+//! The deployments list's view (search, filters, sort, page) as a URL query.
+//!
+//! Every control on the list writes here and the list reads only from here, so a
+//! reload, back/forward or a shared link restores exactly the same view.
+
+use crate::api::models::{Status, Strategy};
+use crate::api::query::{encode_component, DeploymentFilter, Page, PageSize, SortOrder};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListView {
+    pub search: String,
+    pub statuses: Vec<Status>,
+    pub strategies: Vec<Strategy>,
+    pub sort: SortOrder,
+    pub limit: PageSize,
+    pub cursor: Option<String>,
+    /// 1-based page number, for display only: the API pages by opaque cursor.
+    pub page: u32,
+}
+
+impl ListView {
+    /// Reads the view from query pairs; unknown or malformed values fall back to defaults.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut view = ListView {
+            page: 1,
+            ..Default::default()
+        };
+        for (key, value) in pairs {
+            match key {
+                "search" => view.search = value.to_string(),
+                "status" => view.statuses = parse_list(value, Status::parse),
+                "strategy" => view.strategies = parse_list(value, Strategy::parse),
+                "sort" => view.sort = if value == "asc" { SortOrder::Asc } else { SortOrder::Desc },
+                "limit" => {
+                    view.limit = value
+                        .parse()
+                        .ok()
+                        .and_then(PageSize::from_u32)
+                        .unwrap_or_default()
+                }
+                "cursor" if !value.is_empty() => view.cursor = Some(value.to_string()),
+                "page" => view.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        if view.cursor.is_none() {
+            view.page = 1;
+        }
+        view
+    }
+
+    /// The query string (with a leading `?`, or empty for the default view).
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.search.is_empty() {
+            pairs.push(("search", self.search.clone()));
+        }
+        if !self.statuses.is_empty() {
+            pairs.push(("status", join(self.statuses.iter().map(|s| s.as_str()))));
+        }
+        if !self.strategies.is_empty() {
+            pairs.push(("strategy", join(self.strategies.iter().map(|s| s.as_str()))));
+        }
+        if self.sort == SortOrder::Asc {
+            pairs.push(("sort", "asc".into()));
+        }
+        if self.limit != PageSize::default() {
+            pairs.push(("limit", self.limit.as_u32().to_string()));
+        }
+        if let Some(cursor) = &self.cursor {
+            pairs.push(("cursor", cursor.clone()));
+            pairs.push(("page", self.page.to_string()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let body: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode_component(v)))
+            .collect();
+        format!("?{}", body.join("&"))
+    }
+
+    /// Any change to what is listed starts again from the first page.
+    pub fn first_page(mut self) -> Self {
+        self.cursor = None;
+        self.page = 1;
+        self
+    }
+
+    pub fn with_cursor(mut self, cursor: String, page: u32) -> Self {
+        self.cursor = Some(cursor);
+        self.page = page.max(1);
+        self
+    }
+
+    pub fn toggle_status(mut self, status: Status) -> Self {
+        toggle(&mut self.statuses, status);
+        self.first_page()
+    }
+
+    pub fn toggle_strategy(mut self, strategy: Strategy) -> Self {
+        toggle(&mut self.strategies, strategy);
+        self.first_page()
+    }
+
+    /// The list request this view stands for.
+    pub fn to_request(&self) -> (DeploymentFilter, Page) {
+        let filter = DeploymentFilter {
+            search: Some(self.search.trim().to_string()).filter(|s| !s.is_empty()),
+            statuses: self.statuses.clone(),
+            strategies: self.strategies.clone(),
+            ..Default::default()
+        };
+        let page = Page {
+            cursor: self.cursor.clone(),
+            limit: self.limit,
+            sort_order: self.sort,
+        };
+        (filter, page)
+    }
+}
+
+fn parse_list<T: PartialEq>(value: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in value.split(',').filter_map(parse) {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(",")
+}
+
+fn toggle<T: PartialEq>(items: &mut Vec<T>, item: T) {
+    if let Some(pos) = items.iter().position(|x| *x == item) {
+        items.remove(pos);
+    } else {
+        items.push(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> ListView {
+        let pairs: Vec<(&str, &str)> = q
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').unwrap_or((p, "")))
+            .collect();
+        ListView::from_pairs(pairs)
+    }
+
+    #[test]
+    fn default_view_has_an_empty_query() {
+        let view = ListView::from_pairs([]);
+        assert_eq!(view.page, 1);
+        assert_eq!(view.to_query(), "");
+    }
+
+    #[test]
+    fn every_setting_round_trips_through_the_query() {
+        let view = ListView {
+            search: "llama 3".into(),
+            statuses: vec![Status::Running, Status::InsufficientFunds],
+            strategies: vec![Strategy::SimpleExtend],
+            sort: SortOrder::Asc,
+            limit: PageSize::from_u32(50).unwrap(),
+            cursor: Some("abc".into()),
+            page: 3,
+        };
+        let query = view.to_query();
+        assert_eq!(
+            query,
+            "?search=llama%203&status=RUNNING%2CINSUFFICIENT_FUNDS&strategy=SIMPLE-EXTEND&sort=asc&limit=50&cursor=abc&page=3"
+        );
+        let decoded = query
+            .trim_start_matches('?')
+            .replace("%20", " ")
+            .replace("%2C", ",");
+        assert_eq!(parse(&decoded), view);
+    }
+
+    #[test]
+    fn malformed_values_fall_back_to_defaults() {
+        let view = parse("status=RUNNING,BOGUS,RUNNING&limit=7&sort=sideways&page=0");
+        assert_eq!(view.statuses, vec![Status::Running]);
+        assert_eq!(view.limit, PageSize::default());
+        assert_eq!(view.sort, SortOrder::Desc);
+        assert_eq!(view.page, 1);
+    }
+
+    #[test]
+    fn page_number_needs_a_cursor() {
+        assert_eq!(parse("page=4").page, 1);
+        assert_eq!(parse("cursor=x&page=4").page, 4);
+    }
+
+    #[test]
+    fn changing_a_filter_returns_to_the_first_page() {
+        let view = parse("cursor=x&page=4").toggle_status(Status::Stopped);
+        assert_eq!(view.cursor, None);
+        assert_eq!(view.page, 1);
+        assert_eq!(view.statuses, vec![Status::Stopped]);
+        assert_eq!(view.toggle_status(Status::Stopped).statuses, vec![]);
+    }
+
+    #[test]
+    fn request_trims_search_and_carries_the_page() {
+        let view = parse("search=%20&limit=20&cursor=c1&page=2");
+        let (filter, page) = view.to_request();
+        assert_eq!(filter.search, Some("%20".into()));
+        assert_eq!(page.limit.as_u32(), 20);
+        assert_eq!(page.cursor.as_deref(), Some("c1"));
+        let (filter, _) = parse("search=  ").to_request();
+        assert_eq!(filter.search, None);
+    }
+}

@@ -1,0 +1,6 @@
+//! Page state that lives in the URL: route paths and the list view's query string.
+//! Plain Rust, so reload, back/forward and shared links are unit-tested natively.
+
+pub mod api_base;
+pub mod list_view;
+pub mod paths;

@@ -1,0 +1,76 @@
+//! The deployments list (`/deployments`): every setting lives in the URL query.
+
+mod filters;
+mod pager;
+mod table;
+
+use crate::api::endpoints;
+use crate::app::use_auth;
+use crate::components::error_box::ErrorBox;
+use crate::nav::list_view::ListView;
+use crate::nav::paths;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Moves the list to another view by writing it into the URL.
+#[derive(Clone, Copy)]
+pub struct GoTo(Callback<(ListView, bool)>);
+
+impl GoTo {
+    /// `replace` keeps typing in the search box out of the back-button history.
+    pub fn go(&self, view: ListView, replace: bool) {
+        self.0.run((view, replace));
+    }
+}
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let auth = use_auth();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| {
+        query.with(|q| ListView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let go = GoTo(Callback::new(move |(next, replace): (ListView, bool)| {
+        let url = format!("{}{}", paths::DEPLOYMENTS, next.to_query());
+        navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+    }));
+
+    let data = LocalResource::new(move || {
+        let (filter, page) = view.get().to_request();
+        async move { auth.call(endpoints::list_deployments(&filter, &page)).await }
+    });
+    let retry = Callback::new(move |_| data.refetch());
+
+    view! {
+        <section class="page" aria-labelledby="list-title">
+            <div class="page-head">
+                <h1 id="list-title">"Deployments"</h1>
+                <span class="muted" aria-live="polite">
+                    {move || data.get().and_then(|r| r.ok()).map(|list| total_text(list.pagination.total_items))}
+                </span>
+            </div>
+            <filters::Filters view=view go=go/>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading deployments…"</p> }>
+                {move || data.get().map(|result| match result {
+                    Ok(list) => {
+                        let pagination = list.pagination.clone();
+                        view! {
+                            <table::DeploymentTable deployments=list.deployments view=view go=go/>
+                            <pager::Pager pagination=pagination view=view go=go/>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+fn total_text(total: u64) -> String {
+    match total {
+        1 => "1 deployment".into(),
+        n => format!("{n} deployments"),
+    }
+}

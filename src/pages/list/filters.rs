@@ -1,0 +1,124 @@
+//! Search (debounced), status and strategy filters, sort order and page size.
+
+use super::GoTo;
+use crate::api::models::{Status, Strategy};
+use crate::api::query::{PageSize, SortOrder};
+use crate::domain::status::label;
+use crate::nav::list_view::ListView;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
+
+#[component]
+pub fn Filters(view: Memo<ListView>, go: GoTo) -> impl IntoView {
+    view! {
+        <div class="filters" role="search">
+            <SearchBox view=view go=go/>
+            <fieldset class="status-filter">
+                <legend>"Status"</legend>
+                {Status::ALL.into_iter().map(|status| view! {
+                    <label class="chip">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || view.with(|v| v.statuses.contains(&status))
+                            on:change=move |_| go.go(view.get_untracked().toggle_status(status), false)
+                        />
+                        {label(status)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="filter-row">
+                <label>
+                    "Strategy "
+                    <select
+                        prop:value=move || view.with(|v| v.strategies.first().map(|s| s.as_str()).unwrap_or("").to_string())
+                        on:change=move |ev| {
+                            let mut next = view.get_untracked().first_page();
+                            next.strategies = Strategy::parse(&event_target_value(&ev)).into_iter().collect();
+                            go.go(next, false);
+                        }
+                    >
+                        <option value="">"All strategies"</option>
+                        {Strategy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Sort "
+                    <select
+                        prop:value=move || if view.with(|v| v.sort == SortOrder::Asc) { "asc" } else { "desc" }
+                        on:change=move |ev| {
+                            let mut next = view.get_untracked().first_page();
+                            next.sort = if event_target_value(&ev) == "asc" { SortOrder::Asc } else { SortOrder::Desc };
+                            go.go(next, false);
+                        }
+                    >
+                        <option value="desc">"Newest first"</option>
+                        <option value="asc">"Oldest first"</option>
+                    </select>
+                </label>
+                <label>
+                    "Page size "
+                    <select
+                        prop:value=move || view.with(|v| v.limit.as_u32().to_string())
+                        on:change=move |ev| {
+                            let mut next = view.get_untracked().first_page();
+                            next.limit = event_target_value(&ev).parse().ok().and_then(PageSize::from_u32).unwrap_or_default();
+                            go.go(next, false);
+                        }
+                    >
+                        {PageSize::ALL.into_iter().map(|size| {
+                            let n = size.as_u32();
+                            view! { <option value=n.to_string()>{n}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+        </div>
+    }
+}
+
+/// Typing updates the URL only after a pause, so each keystroke does not cost a request.
+#[component]
+fn SearchBox(view: Memo<ListView>, go: GoTo) -> impl IntoView {
+    let text = RwSignal::new(view.get_untracked().search);
+    // Back/forward or a shared link changes the URL under the box: follow it.
+    Effect::new(move |_| {
+        let search = view.with(|v| v.search.clone());
+        if text.get_untracked() != search {
+            text.set(search);
+        }
+    });
+    let generation = StoredValue::new(0u64);
+    let on_input = move |ev| {
+        text.set(event_target_value(&ev));
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() != mine {
+                    return;
+                }
+                let current = view.get_untracked();
+                if current.search != text.get_untracked() {
+                    let mut next = current.first_page();
+                    next.search = text.get_untracked();
+                    go.go(next, true);
+                }
+            },
+            SEARCH_DEBOUNCE,
+        );
+    };
+    view! {
+        <label class="search">
+            <span class="visually-hidden">"Search"</span>
+            <input
+                type="search"
+                placeholder="Search by name or id"
+                aria-label="Search"
+                prop:value=move || text.get()
+                on:input=on_input
+            />
+        </label>
+    }
+}

@@ -1,0 +1,165 @@
+//! Sign-in: an API key and where the API lives, checked with one list request.
+
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::http;
+use crate::api::query::{DeploymentFilter, Page};
+use crate::api::request::ApiConfig;
+use crate::app::use_auth;
+use crate::nav::{api_base, paths};
+use crate::session;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let auth = use_auth();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let origin = page_origin();
+    let (initial_choice, initial_custom) = session::last_api_url()
+        .map(|url| api_base::choice_for(&url, &origin))
+        .unwrap_or((api_base::MAINNET, String::new()));
+
+    let api_key = RwSignal::new(String::new());
+    let show_key = RwSignal::new(false);
+    let choice = RwSignal::new(initial_choice.to_string());
+    let custom_url = RwSignal::new(initial_custom);
+    let error = RwSignal::new(auth.notice.get_untracked());
+    let pending = RwSignal::new(false);
+
+    let next = move || {
+        query
+            .read_untracked()
+            .get("next")
+            .and_then(|n| paths::safe_next(&n).map(str::to_string))
+            .unwrap_or_else(|| paths::DEPLOYMENTS.to_string())
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let key = api_key.get_untracked().trim().to_string();
+        if key.is_empty() {
+            error.set(Some("Enter your API key.".into()));
+            return;
+        }
+        if key.chars().any(char::is_whitespace) {
+            error.set(Some("An API key has no spaces or line breaks: check what was pasted.".into()));
+            return;
+        }
+        let base_url = match api_base::resolve(&choice.get_untracked(), &custom_url.get_untracked(), &page_origin()) {
+            Ok(url) => url,
+            Err(message) => {
+                error.set(Some(message));
+                return;
+            }
+        };
+        let config = ApiConfig { base_url, api_key: key };
+        let navigate = navigate.clone();
+        let target = next();
+        pending.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let probe = endpoints::list_deployments(&DeploymentFilter::default(), &Page::default());
+            let result = http::send(&config, &probe).await;
+            pending.set(false);
+            match result {
+                Ok(_) => {
+                    auth.sign_in(config);
+                    navigate(&target, Default::default());
+                }
+                Err(ApiError::Unauthorized { .. }) => error.set(Some(
+                    "That API key was refused (HTTP 401). Check the key and the API URL.".into(),
+                )),
+                Err(other) => error.set(Some(other.user_message())),
+            }
+        });
+    };
+
+    view! {
+        <section class="signin card" aria-labelledby="signin-title">
+            <h1 id="signin-title">"Sign in"</h1>
+            <p class="muted">
+                "Your API key stays in this browser tab only (sessionStorage) and is sent to the API URL you choose, nowhere else."
+            </p>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="api-key">"API key"</label>
+                    <div class="input-with-button">
+                        <input
+                            id="api-key"
+                            name="api-key"
+                            type=move || if show_key.get() { "text" } else { "password" }
+                            autocomplete="off"
+                            spellcheck="false"
+                            placeholder="nos_..."
+                            prop:value=move || api_key.get()
+                            on:input=move |ev| api_key.set(event_target_value(&ev))
+                        />
+                        <button
+                            type="button"
+                            class="btn btn-ghost"
+                            aria-pressed=move || show_key.get().to_string()
+                            on:click=move |_| show_key.update(|s| *s = !*s)
+                        >
+                            {move || if show_key.get() { "Hide key" } else { "Show key" }}
+                        </button>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="api-url">"API URL"</label>
+                    <select
+                        id="api-url"
+                        name="api-url"
+                        prop:value=move || choice.get()
+                        on:change=move |ev| choice.set(event_target_value(&ev))
+                    >
+                        {api_base::CHOICES
+                            .iter()
+                            .map(|(value, label)| {
+                                view! {
+                                    <option value=*value selected=move || choice.get() == *value>
+                                        {*label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <Show when=move || choice.get() == api_base::CUSTOM>
+                    <div class="field">
+                        <label for="custom-url">"Custom API URL"</label>
+                        <input
+                            id="custom-url"
+                            type="url"
+                            placeholder="https://example.com/api"
+                            prop:value=move || custom_url.get()
+                            on:input=move |ev| custom_url.set(event_target_value(&ev))
+                        />
+                    </div>
+                </Show>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+                <button
+                    type="submit"
+                    class="btn btn-primary"
+                    disabled=move || pending.get()
+                    aria-busy=move || pending.get().to_string()
+                >
+                    "Sign in"
+                </button>
+                <Show when=move || pending.get()>
+                    <span class="muted" role="status">" Checking the key…"</span>
+                </Show>
+            </form>
+        </section>
+    }
+}
