@@ -1,0 +1,169 @@
+//! Shared server state: the store, runtime settings, faults and the request log.
+//! Locks are plain mutexes: no lock is held across an `.await`.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::Options;
+use crate::faults::{Fail, Faults, Scoped};
+use crate::hub::Hub;
+use crate::requestlog::RequestLog;
+use crate::seed;
+use crate::store::Store;
+
+/// What `POST /__fake/config` can change; reset restores the launch values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Settings {
+    pub transition_ms: u64,
+    /// false: the stream route is missing, like on an older gateway.
+    pub stream: bool,
+    /// false: the update-name route is missing.
+    pub update_name: bool,
+    /// false: the credits route is missing.
+    pub credits: bool,
+    pub revoked_keys: Vec<String>,
+    pub keepalive_ms: u64,
+}
+
+impl Settings {
+    fn launch(opts: &Options) -> Settings {
+        Settings {
+            transition_ms: opts.transition_ms,
+            stream: true,
+            update_name: true,
+            credits: true,
+            revoked_keys: Vec::new(),
+            keepalive_ms: opts.keepalive_ms,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsPatch {
+    pub transition_ms: Option<u64>,
+    pub stream: Option<bool>,
+    pub update_name: Option<bool>,
+    pub credits: Option<bool>,
+    pub revoked_keys: Option<Vec<String>>,
+    pub keepalive_ms: Option<u64>,
+}
+
+impl Settings {
+    pub fn apply(&mut self, patch: SettingsPatch) {
+        if let Some(v) = patch.transition_ms {
+            self.transition_ms = v;
+        }
+        if let Some(v) = patch.stream {
+            self.stream = v;
+        }
+        if let Some(v) = patch.update_name {
+            self.update_name = v;
+        }
+        if let Some(v) = patch.credits {
+            self.credits = v;
+        }
+        if let Some(v) = patch.revoked_keys {
+            self.revoked_keys = v;
+        }
+        if let Some(v) = patch.keepalive_ms {
+            self.keepalive_ms = v.max(1);
+        }
+    }
+}
+
+pub struct Shared {
+    pub launch: Options,
+    pub hub: Hub,
+    store: Mutex<Store>,
+    settings: Mutex<Settings>,
+    faults: Mutex<Faults>,
+    log: Mutex<RequestLog>,
+}
+
+#[derive(Clone)]
+pub struct App(pub Arc<Shared>);
+
+/// A panic in one handler must not wedge every later request.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl App {
+    pub fn new(opts: &Options) -> App {
+        let hub = Hub::default();
+        App(Arc::new(Shared {
+            launch: opts.clone(),
+            store: Mutex::new(seed::store(opts.seed_count, hub.clone())),
+            hub,
+            settings: Mutex::new(Settings::launch(opts)),
+            faults: Mutex::new(launch_faults(opts)),
+            log: Mutex::new(RequestLog::default()),
+        }))
+    }
+
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        lock(&self.0.store)
+    }
+
+    pub fn settings(&self) -> Settings {
+        lock(&self.0.settings).clone()
+    }
+
+    pub fn settings_mut(&self) -> MutexGuard<'_, Settings> {
+        lock(&self.0.settings)
+    }
+
+    pub fn faults(&self) -> MutexGuard<'_, Faults> {
+        lock(&self.0.faults)
+    }
+
+    pub fn log(&self) -> MutexGuard<'_, RequestLog> {
+        lock(&self.0.log)
+    }
+
+    /// When an automatic status change asked for now should happen.
+    pub fn transition_due(&self) -> Instant {
+        Instant::now() + Duration::from_millis(self.settings().transition_ms)
+    }
+
+    /// Reseeds the store, clears faults and the log, restores the launch
+    /// settings (with the overrides given) and ends open streams.
+    pub fn reset(&self, seed_count: Option<usize>, transition_ms: Option<u64>) {
+        let count = seed_count.unwrap_or(self.0.launch.seed_count);
+        let fresh = seed::store(count, self.0.hub.clone());
+        {
+            // Under the store lock, so a stream opened meanwhile sees either
+            // the old data and the close, or only the new data.
+            let mut store = self.store();
+            self.0.hub.close(None);
+            *store = fresh;
+        }
+        *self.faults() = Faults::default();
+        self.log().clear();
+        let mut settings = Settings::launch(&self.0.launch);
+        if let Some(ms) = transition_ms {
+            settings.transition_ms = ms;
+        }
+        *self.settings_mut() = settings;
+    }
+}
+
+fn launch_faults(opts: &Options) -> Faults {
+    Faults {
+        fail_next: opts
+            .fail_next
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, status)| Scoped {
+                value: Fail {
+                    count,
+                    status,
+                    body: None,
+                },
+                path_contains: None,
+            }),
+        ..Faults::default()
+    }
+}

@@ -1,0 +1,15 @@
+//! The fake enforces the contract in `shared/nosana-api.md`. One test binary,
+//! one module per area.
+
+mod auth;
+mod binary;
+mod control;
+mod cors_static;
+mod create;
+mod faults;
+mod lists;
+mod modify;
+mod requests;
+mod status_table;
+mod stream;
+mod support;
