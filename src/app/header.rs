@@ -1,6 +1,9 @@
 //! The top bar: product name, navigation and sign-out.
 
 use super::use_auth;
+use crate::api::endpoints;
+use crate::api::http;
+use crate::domain::units::format_usd;
 use crate::nav::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="topnav" aria-label="Main">
                     <A href=paths::DEPLOYMENTS>"Deployments"</A>
                 </nav>
+                <Credits/>
                 <span class="topbar-api" title="API URL">
                     {move || auth.config.with(|c| c.as_ref().map(|c| c.base_url.clone()))}
                 </span>
@@ -33,5 +37,29 @@ pub fn Header() -> impl IntoView {
                 </button>
             </Show>
         </header>
+    }
+}
+
+/// The available credit balance, when the API offers it; nothing otherwise.
+#[component]
+fn Credits() -> impl IntoView {
+    let auth = use_auth();
+    let balance = LocalResource::new(move || {
+        let config = auth.config.get();
+        async move {
+            // Sent without the 401 handling of `Auth::call`: a gateway that guards
+            // credits differently must not end the session.
+            let config = config?;
+            http::send(&config, &endpoints::credit_balance()).await.ok()
+        }
+    });
+    move || {
+        balance.get().flatten().map(|b| {
+            view! {
+                <span class="credits" title="Available credits: assigned minus reserved minus settled">
+                    "Credits: " {format_usd(b.available())}
+                </span>
+            }
+        })
     }
 }

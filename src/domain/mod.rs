@@ -1,11 +1,17 @@
 //! Rules with no I/O: what a status allows, input checks, cron, units.
 
+/// Bulk actions on the list: what is sent, what is skipped and why.
+pub mod bulk;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
 /// The job definition checker: the server's validator rules, with line numbers.
 pub mod jobdef;
+/// Which URLs from the API may become links (http and https only).
+pub mod links;
 /// Checks on typed numbers and names (replicas, timeouts, rotation time).
 pub mod numbers;
+/// The backoff of a page that re-reads a settling deployment.
+pub mod polling;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;
 /// Minutes, relative and exact times, short ids and dollars as people read them.

@@ -1,5 +1,6 @@
 //! The deployments list (`/deployments`): every setting lives in the URL query.
 
+mod bulk;
 mod filters;
 mod pager;
 mod table;
@@ -34,7 +35,14 @@ pub fn ListPage() -> impl IntoView {
     });
     let go = GoTo(Callback::new(move |(next, replace): (ListView, bool)| {
         let url = format!("{}{}", paths::DEPLOYMENTS, next.to_query());
-        navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     }));
 
     let data = LocalResource::new(move || {
@@ -42,6 +50,12 @@ pub fn ListPage() -> impl IntoView {
         async move { auth.call(endpoints::list_deployments(&filter, &page)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
+    let selection = bulk::Selection::new();
+    // A different view lists different rows: a selection never spans views.
+    Effect::new(move |_| {
+        view.track();
+        selection.clear();
+    });
 
     view! {
         <section class="page" aria-labelledby="list-title">
@@ -52,12 +66,14 @@ pub fn ListPage() -> impl IntoView {
                 </span>
             </div>
             <filters::Filters view=view go=go/>
+            <bulk::BulkSummary selection=selection/>
             <Transition fallback=|| view! { <p class="loading" role="status">"Loading deployments…"</p> }>
                 {move || data.get().map(|result| match result {
                     Ok(list) => {
                         let pagination = list.pagination.clone();
                         view! {
-                            <table::DeploymentTable deployments=list.deployments view=view go=go/>
+                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=retry/>
+                            <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
                             <pager::Pager pagination=pagination view=view go=go/>
                         }.into_any()
                     }

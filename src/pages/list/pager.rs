@@ -22,7 +22,10 @@ pub fn Pager(pagination: Pagination, view: Memo<ListView>, go: GoTo) -> impl Int
     };
     let next_page = move |_| {
         if let Some(cursor) = &next_cursor {
-            go.go(view.get_untracked().with_cursor(cursor.clone(), page + 1), false);
+            go.go(
+                view.get_untracked().with_cursor(cursor.clone(), page + 1),
+                false,
+            );
         }
     };
     view! {

@@ -1,10 +1,12 @@
 //! The deployments table, with its empty state.
 
+use super::bulk::Selection;
 use super::GoTo;
 use crate::api::models::Deployment;
 use crate::components::copy_button::CopyButton;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
+use crate::domain::bulk::{range, select_all};
 use crate::domain::units::{format_minutes, short_id};
 use crate::nav::list_view::ListView;
 use crate::nav::paths;
@@ -12,9 +14,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn DeploymentTable(deployments: Vec<Deployment>, view: Memo<ListView>, go: GoTo) -> impl IntoView {
+pub fn DeploymentTable(
+    deployments: Vec<Deployment>,
+    view: Memo<ListView>,
+    go: GoTo,
+    selection: Selection,
+) -> impl IntoView {
     if deployments.is_empty() {
-        let filtered = view.with_untracked(|v| !v.search.is_empty() || !v.statuses.is_empty() || !v.strategies.is_empty());
+        let filtered = view.with_untracked(|v| {
+            !v.search.is_empty() || !v.statuses.is_empty() || !v.strategies.is_empty()
+        });
         return view! {
             <div class="empty" role="status">
                 {if filtered {
@@ -31,11 +40,37 @@ pub fn DeploymentTable(deployments: Vec<Deployment>, view: Memo<ListView>, go: G
         }
         .into_any();
     }
+    let ids = StoredValue::new(deployments.iter().map(|d| d.id.clone()).collect::<Vec<_>>());
+    let all_selected = move || {
+        selection
+            .ids
+            .with(|sel| ids.with_value(|ids| ids.iter().all(|id| sel.contains(id))))
+    };
+    let toggle_all = move |_| {
+        let every = all_selected();
+        selection.ids.update(|sel| {
+            ids.with_value(|ids| {
+                if every {
+                    sel.retain(|id| !ids.contains(id));
+                } else {
+                    select_all(sel, ids);
+                }
+            })
+        });
+    };
     view! {
         <div class="table-wrap">
             <table class="deployments">
                 <thead>
                     <tr>
+                        <th scope="col" class="select">
+                            <input
+                                type="checkbox"
+                                aria-label="Select all on this page"
+                                prop:checked=all_selected
+                                on:change=toggle_all
+                            />
+                        </th>
                         <th scope="col">"Name"</th>
                         <th scope="col">"ID"</th>
                         <th scope="col">"Status"</th>
@@ -47,7 +82,7 @@ pub fn DeploymentTable(deployments: Vec<Deployment>, view: Memo<ListView>, go: G
                     </tr>
                 </thead>
                 <tbody>
-                    {deployments.into_iter().map(row).collect_view()}
+                    {deployments.into_iter().map(|d| row(d, selection, ids)).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -55,10 +90,43 @@ pub fn DeploymentTable(deployments: Vec<Deployment>, view: Memo<ListView>, go: G
     .into_any()
 }
 
-fn row(d: Deployment) -> impl IntoView {
+fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> impl IntoView {
     let status = d.status;
+    let id = d.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selection.ids.with(|sel| sel.contains(&id))
+    };
+    let highlighted = is_selected.clone();
+    // Shift-click selects the range from the last clicked row.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let anchor = selection.anchor.get_value();
+        let picked = if ev.shift_key() {
+            ids.with_value(|ids| range(ids, anchor.as_deref(), &id))
+        } else {
+            vec![id.clone()]
+        };
+        selection.ids.update(|sel| {
+            if ev.shift_key() {
+                select_all(sel, &picked);
+            } else if let Some(pos) = sel.iter().position(|s| *s == id) {
+                sel.remove(pos);
+            } else {
+                sel.push(id.clone());
+            }
+        });
+        selection.anchor.set_value(Some(id.clone()));
+    };
     view! {
-        <tr data-id=d.id.clone()>
+        <tr data-id=d.id.clone() class:selected=highlighted>
+            <td class="select">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", d.name)
+                    prop:checked=is_selected
+                    on:click=on_click
+                />
+            </td>
             <td class="name"><A href=paths::deployment(&d.id)>{d.name.clone()}</A></td>
             <td class="id">
                 <code title=d.id.clone()>{short_id(&d.id)}</code>

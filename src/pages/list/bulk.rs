@@ -1,0 +1,211 @@
+//! Bulk start, stop and archive over the selected rows: review what will be sent
+//! and what is skipped, send with limited concurrency, then summarise per deployment.
+
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::models::Deployment;
+use crate::app::use_auth;
+use crate::domain::bulk::{done_word, plan, Plan, Target};
+use crate::domain::status::Action;
+use futures::stream::{self, StreamExt};
+use leptos::prelude::*;
+
+/// At most this many requests in flight, to be gentle with the API.
+const CONCURRENCY: usize = 3;
+
+/// The selected ids, the last clicked row (the anchor of a shift-click range) and
+/// the last run's summary; owned by the page so a list refetch does not lose them.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    pub ids: RwSignal<Vec<String>>,
+    pub anchor: StoredValue<Option<String>>,
+    summary: RwSignal<Option<RunSummary>>,
+}
+
+impl Selection {
+    pub fn new() -> Self {
+        Selection {
+            ids: RwSignal::new(Vec::new()),
+            anchor: StoredValue::new(None),
+            summary: RwSignal::new(None),
+        }
+    }
+
+    pub fn clear(&self) {
+        self.ids.set(Vec::new());
+        self.anchor.set_value(None);
+    }
+}
+
+#[derive(Clone)]
+struct Outcome {
+    name: String,
+    result: Result<String, String>,
+}
+
+#[derive(Clone)]
+struct RunSummary {
+    action: Action,
+    results: Vec<Outcome>,
+    skipped: Vec<(Target, String)>,
+}
+
+#[component]
+pub fn BulkBar(
+    deployments: Vec<Deployment>,
+    selection: Selection,
+    /// Called after a run so the list shows the new statuses.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let review = RwSignal::new(None::<(Action, Plan)>);
+    let running = RwSignal::new(false);
+    let targets = StoredValue::new(deployments);
+
+    let selected_targets = move || {
+        let ids = selection.ids.get_untracked();
+        targets.with_value(|ds| {
+            ds.iter()
+                .filter(|d| ids.contains(&d.id))
+                .map(|d| Target {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    status: d.status,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let open_review = move |action: Action| {
+        selection.summary.set(None);
+        review.set(Some((action, plan(action, &selected_targets()))));
+    };
+    let confirm = move |_| {
+        let Some((action, plan)) = review.get_untracked() else {
+            return;
+        };
+        running.set(true);
+        leptos::task::spawn_local(async move {
+            let results: Vec<Outcome> = stream::iter(plan.send.clone())
+                .map(|target| async move {
+                    let result = send(auth, action, &target.id).await;
+                    Outcome {
+                        name: target.name,
+                        result: result
+                            .map(|status| format!("{}: now {status}", done_word(action)))
+                            .map_err(|e| e.user_message()),
+                    }
+                })
+                .buffer_unordered(CONCURRENCY)
+                .collect()
+                .await;
+            running.set(false);
+            review.set(None);
+            selection.clear();
+            selection.summary.set(Some(RunSummary {
+                action,
+                results,
+                skipped: plan.skipped,
+            }));
+            on_done.run(());
+        });
+    };
+
+    let count = move || selection.ids.with(|ids| ids.len());
+    view! {
+        <Show when=move || { count() > 0 || review.with(|r| r.is_some()) }>
+            <div class="bulk-bar" role="region" aria-label="Bulk actions">
+                <span>{move || format!("{} selected", count())}</span>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Start) disabled=move || running.get()>
+                    "Start selected"
+                </button>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Stop) disabled=move || running.get()>
+                    "Stop selected"
+                </button>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Archive) disabled=move || running.get()>
+                    "Archive selected"
+                </button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| { selection.clear(); review.set(None); }>
+                    "Clear selection"
+                </button>
+            </div>
+        </Show>
+        {move || review.get().map(|(action, plan)| view! {
+            <section class="bulk-review card" aria-labelledby="bulk-review-title">
+                <h2 id="bulk-review-title">{format!("{} {} of {} selected", action.label(), plan.send.len(), plan.send.len() + plan.skipped.len())}</h2>
+                <PlanList plan=plan.clone()/>
+                <div class="actions">
+                    <button type="button" class="btn btn-primary" on:click=confirm disabled=move || running.get() || plan.send.is_empty()>
+                        "Confirm"
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| review.set(None) disabled=move || running.get()>
+                        "Cancel"
+                    </button>
+                </div>
+            </section>
+        })}
+    }
+}
+
+async fn send(auth: crate::app::Auth, action: Action, id: &str) -> Result<&'static str, ApiError> {
+    let response = match action {
+        Action::Start => auth.call(endpoints::start(id)).await?,
+        Action::Stop => auth.call(endpoints::stop(id)).await?,
+        _ => auth.call(endpoints::archive(id)).await?,
+    };
+    Ok(response.status.as_str())
+}
+
+#[component]
+fn PlanList(plan: Plan) -> impl IntoView {
+    view! {
+        <ul class="plan">
+            {plan.send.into_iter().map(|t| view! { <li>{t.name}</li> }).collect_view()}
+        </ul>
+        {(!plan.skipped.is_empty()).then(|| view! {
+            <p class="muted">"Skipped, their status does not allow it:"</p>
+            <ul class="plan skipped">
+                {plan.skipped.into_iter().map(|(t, why)| view! { <li>{t.name}" — "{why}</li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// The per-deployment results of the last bulk run.
+#[component]
+pub fn BulkSummary(selection: Selection) -> impl IntoView {
+    move || {
+        selection.summary.get().map(|s| {
+            let close = Callback::new(move |_| selection.summary.set(None));
+            view! { <Summary action=s.action results=s.results skipped=s.skipped on_close=close/> }
+        })
+    }
+}
+
+#[component]
+fn Summary(
+    action: Action,
+    results: Vec<Outcome>,
+    skipped: Vec<(Target, String)>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let ok = results.iter().filter(|o| o.result.is_ok()).count();
+    let failed = results.len() - ok;
+    view! {
+        <section class="bulk-summary card" role="status" aria-labelledby="bulk-summary-title">
+            <h2 id="bulk-summary-title">
+                {format!("{}: {ok} succeeded, {failed} failed, {} skipped", action.label(), skipped.len())}
+            </h2>
+            <ul class="plan">
+                {results.into_iter().map(|o| {
+                    let (class, text) = match o.result {
+                        Ok(text) => ("ok", text),
+                        Err(text) => ("failed", format!("Failed: {text}")),
+                    };
+                    view! { <li class=class>{o.name}" — "{text}</li> }
+                }).collect_view()}
+                {skipped.into_iter().map(|(t, why)| view! { <li class="skipped">{t.name}" — Skipped: "{why}</li> }).collect_view()}
+            </ul>
+            <button type="button" class="btn" on:click=move |_| on_close.run(())>"Dismiss"</button>
+        </section>
+    }
+}
