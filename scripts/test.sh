@@ -25,6 +25,13 @@ check "cargo fmt" cargo fmt --all -- --check
 check "clippy (native)" cargo clippy --locked --offline --workspace --all-targets -- -D warnings
 check "clippy (wasm32)" cargo clippy --locked --offline -p nosana-deployments --target wasm32-unknown-unknown -- -D warnings
 
+# --- job-definition oracle (see tests/fixtures/jobdefs/README.md) ---
+# The official validator (@nosana/types) judges the corpus and writes target/jobdef-oracle.json;
+# tests/jobdef_corpus.rs, in the cargo test run below, compares our checker with it file by file.
+check "jobdef oracle (@nosana/types)" node tests/jobdef-oracle/oracle.mjs
+export JOBDEF_ORACLE=required
+# --- end job-definition oracle ---
+
 echo "== cargo test"
 cargo test --locked --offline --workspace 2>&1 | tee test-results/cargo-test.log
 cargo_rc=${PIPESTATUS[0]}
