@@ -50,6 +50,7 @@ pub fn ListPage() -> impl IntoView {
         async move { auth.call(endpoints::list_deployments(&filter, &page)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
+    let loading = RwSignal::new(false);
     let selection = bulk::Selection::new();
     // A different view lists different rows: a selection never spans views.
     Effect::new(move |_| {
@@ -67,14 +68,20 @@ pub fn ListPage() -> impl IntoView {
             </div>
             <filters::Filters view=view go=go/>
             <bulk::BulkSummary selection=selection/>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading deployments…"</p> }>
+            <p class="refreshing" role="status" hidden=move || !loading.get()>"Loading…"</p>
+            <Transition
+                fallback=|| view! { <p class="loading" role="status">"Loading deployments…"</p> }
+                set_pending=loading
+            >
                 {move || data.get().map(|result| match result {
                     Ok(list) => {
                         let pagination = list.pagination.clone();
                         view! {
+                            <div class="list-body" aria-busy=move || loading.get().to_string()>
                             <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=retry/>
                             <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
                             <pager::Pager pagination=pagination view=view go=go/>
+                            </div>
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
