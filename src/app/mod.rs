@@ -5,7 +5,10 @@ mod header;
 
 pub use auth::{use_auth, Auth, Protected};
 
-use crate::pages::{detail::DetailPage, edit::EditPage, list::ListPage, not_found::NotFoundPage, sign_in::SignInPage};
+use crate::pages::{
+    detail::DetailPage, edit::EditPage, list::ListPage, not_found::NotFoundPage,
+    sign_in::SignInPage,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;

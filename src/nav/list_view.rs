@@ -30,7 +30,13 @@ impl ListView {
                 "search" => view.search = value.to_string(),
                 "status" => view.statuses = parse_list(value, Status::parse),
                 "strategy" => view.strategies = parse_list(value, Strategy::parse),
-                "sort" => view.sort = if value == "asc" { SortOrder::Asc } else { SortOrder::Desc },
+                "sort" => {
+                    view.sort = if value == "asc" {
+                        SortOrder::Asc
+                    } else {
+                        SortOrder::Desc
+                    }
+                }
                 "limit" => {
                     view.limit = value
                         .parse()

@@ -53,17 +53,26 @@ pub fn SignInPage() -> impl IntoView {
             return;
         }
         if key.chars().any(char::is_whitespace) {
-            error.set(Some("An API key has no spaces or line breaks: check what was pasted.".into()));
+            error.set(Some(
+                "An API key has no spaces or line breaks: check what was pasted.".into(),
+            ));
             return;
         }
-        let base_url = match api_base::resolve(&choice.get_untracked(), &custom_url.get_untracked(), &page_origin()) {
+        let base_url = match api_base::resolve(
+            &choice.get_untracked(),
+            &custom_url.get_untracked(),
+            &page_origin(),
+        ) {
             Ok(url) => url,
             Err(message) => {
                 error.set(Some(message));
                 return;
             }
         };
-        let config = ApiConfig { base_url, api_key: key };
+        let config = ApiConfig {
+            base_url,
+            api_key: key,
+        };
         let navigate = navigate.clone();
         let target = next();
         pending.set(true);
