@@ -8,6 +8,8 @@ pub mod cron;
 pub mod jobdef;
 /// Which URLs from the API may become links (http and https only).
 pub mod links;
+/// Following a deployment live: stream frames and reconnect policy.
+pub mod live;
 /// Checks on typed numbers and names (replicas, timeouts, rotation time).
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
