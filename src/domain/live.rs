@@ -131,7 +131,10 @@ mod tests {
             r.on_failure(&network());
         }
         r.on_frame();
-        assert_eq!(r.on_failure(&network()), Next::Reconnect { after_ms: 1_000 });
+        assert_eq!(
+            r.on_failure(&network()),
+            Next::Reconnect { after_ms: 1_000 }
+        );
     }
 
     #[test]
@@ -146,6 +149,9 @@ mod tests {
         assert!(apply(&mut d, &frame));
         assert_eq!(d.status, Status::Stopping);
         assert_eq!(d.replicas, replicas);
-        assert!(!apply(&mut d, &frame), "the same frame twice changes nothing");
+        assert!(
+            !apply(&mut d, &frame),
+            "the same frame twice changes nothing"
+        );
     }
 }

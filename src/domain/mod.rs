@@ -2,6 +2,8 @@
 
 /// Bulk actions on the list: what is sent, what is skipped and why.
 pub mod bulk;
+/// The create form's fields, checked together into a create request.
+pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
 /// The job definition checker: the server's validator rules, with line numbers.
@@ -14,6 +16,8 @@ pub mod live;
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;
+/// Starter job definitions for new deployments.
+pub mod templates;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
