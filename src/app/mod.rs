@@ -2,12 +2,14 @@
 
 mod auth;
 mod header;
+mod revisions;
 
 pub use auth::{use_auth, Auth, Protected};
+pub use revisions::active_definition;
 
 use crate::pages::{
-    detail::DetailPage, edit::EditPage, list::ListPage, not_found::NotFoundPage,
-    sign_in::SignInPage,
+    create::CreatePage, detail::DetailPage, edit::EditPage, list::ListPage,
+    not_found::NotFoundPage, sign_in::SignInPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -31,6 +33,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/deployments")
                         view=|| view! { <Protected><ListPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/deployments/new")
+                        view=|| view! { <Protected><CreatePage/></Protected> }
                     />
                     <Route
                         path=path!("/deployments/:id")

@@ -1,7 +1,10 @@
 //! Reusable pieces of the interface, each named after what it renders.
 
 pub mod clock;
+pub mod confirm_dialog;
 pub mod copy_button;
+pub mod cron_reading;
 pub mod error_box;
+pub mod json_editor;
 pub mod relative_time;
 pub mod status_badge;

@@ -12,13 +12,15 @@ pub mod jobdef;
 pub mod links;
 /// Following a deployment live: stream frames and reconnect policy.
 pub mod live;
+/// Searching the market picker and reading its prices.
+pub mod markets;
 /// Checks on typed numbers and names (replicas, timeouts, rotation time).
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;
-/// Starter job definitions for new deployments.
-pub mod templates;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;
+/// Starter job definitions for new deployments.
+pub mod templates;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
 pub mod units;

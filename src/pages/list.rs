@@ -11,6 +11,7 @@ use crate::components::error_box::ErrorBox;
 use crate::nav::list_view::ListView;
 use crate::nav::paths;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -65,6 +66,9 @@ pub fn ListPage() -> impl IntoView {
                 <span class="muted" aria-live="polite">
                     {move || data.get().and_then(|r| r.ok()).map(|list| total_text(list.pagination.total_items))}
                 </span>
+                <div class="actions">
+                    <A href=paths::NEW_DEPLOYMENT attr:class="btn btn-primary">"New deployment"</A>
+                </div>
             </div>
             <filters::Filters view=view go=go/>
             <bulk::BulkSummary selection=selection/>

@@ -1,0 +1,97 @@
+//! "Are you sure?" as an in-page modal: the native `<dialog>` opened with
+//! `showModal()` (focus is trapped, the page behind is inert), labelled by its
+//! heading, with "Confirm" and "Cancel". Esc cancels. Focus goes back to
+//! whatever opened it.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen::JsCast;
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+#[component]
+pub fn ConfirmDialog(
+    /// Set to `true` to open; the dialog sets it back to `false` when it closes.
+    open: RwSignal<bool>,
+    #[prop(into)] heading: Signal<String>,
+    #[prop(into)] message: Signal<String>,
+    /// Runs once when the user confirms (after the dialog has closed).
+    on_confirm: Callback<()>,
+    /// Styles Confirm as a destructive action.
+    #[prop(optional)]
+    danger: bool,
+) -> impl IntoView {
+    let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let heading_id = format!("confirm-dialog-{n}-heading");
+    let message_id = format!("confirm-dialog-{n}-message");
+    let (labelled_by, described_by) = (heading_id.clone(), message_id.clone());
+    let dialog = NodeRef::<Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+
+    Effect::new(move |_| {
+        let want_open = open.get();
+        let Some(el) = dialog.get() else { return };
+        if want_open && !el.open() {
+            opener.set_value(focused_element());
+            if el.show_modal().is_err() {
+                open.set(false);
+            }
+        } else if !want_open && el.open() {
+            el.close();
+        }
+    });
+
+    // Esc fires `cancel`, then the browser closes the dialog and fires `close`.
+    let on_cancel = move |_: web_sys::Event| open.set(false);
+    let on_close = move |_| {
+        open.set(false);
+        if let Some(el) = opener.try_get_value().flatten() {
+            let _ = el.focus();
+        }
+    };
+    let close_dialog = move || {
+        open.set(false);
+        if let Some(el) = dialog.get_untracked() {
+            el.close();
+        }
+    };
+    let confirm = move |_| {
+        close_dialog();
+        on_confirm.run(());
+    };
+    let confirm_class = if danger {
+        "btn btn-danger"
+    } else {
+        "btn btn-primary"
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="confirm-dialog"
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            on:cancel=on_cancel
+            on:close=on_close
+        >
+            <h2 id=heading_id>{move || heading.get()}</h2>
+            <p id=message_id>{move || message.get()}</p>
+            <div class="confirm-dialog-buttons">
+                <button type="button" class="btn" on:click=move |_| close_dialog()>
+                    "Cancel"
+                </button>
+                <button type="button" class=confirm_class autofocus=true on:click=confirm>
+                    "Confirm"
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The element that has focus now, to give focus back to later.
+fn focused_element() -> Option<web_sys::HtmlElement> {
+    document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}

@@ -1,0 +1,148 @@
+//! A plain-text JSON editor: a textarea with a line-number gutter that follows
+//! its lines and scrolling, marked lines for problems, and a "Format" button.
+//!
+//! The gutter scroll is set through the `scrollTop` property (no inline styles:
+//! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
+//! each gutter row stays level with its line.
+
+use leptos::html::{Div, Textarea};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// The text pretty-printed (two-space indent, key order kept), or why it cannot be.
+pub fn pretty(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("Nothing to format: the editor is empty.".to_string());
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let reason = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(reason, _)| reason);
+        format!(
+            "Cannot format: not valid JSON: {reason} (line {}, column {}).",
+            e.line(),
+            e.column()
+        )
+    })?;
+    serde_json::to_string_pretty(&value).map_err(|e| format!("Cannot format: {e}"))
+}
+
+/// Lines in the text as the textarea shows them (a trailing newline opens one more).
+fn line_count(text: &str) -> usize {
+    text.split('\n').count()
+}
+
+#[component]
+pub fn JsonEditor(
+    /// The textarea's id; other ids here derive from it.
+    #[prop(into)]
+    id: String,
+    /// The visible label, also the textarea's accessible name.
+    #[prop(into)]
+    label: String,
+    text: RwSignal<String>,
+    /// 1-based lines to mark in the gutter (lines with problems).
+    #[prop(into, optional)]
+    marked: Signal<Vec<usize>>,
+    #[prop(into, optional)] invalid: Signal<bool>,
+    /// Ids of messages about the text, for `aria-describedby`.
+    #[prop(into, optional)]
+    described_by: Signal<Option<String>>,
+    #[prop(into, optional)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let area = NodeRef::<Textarea>::new();
+    let gutter = NodeRef::<Div>::new();
+    let format_error = RwSignal::new(None::<String>);
+    let format_error_id = format!("{id}-format-error");
+
+    let sync_scroll = move || {
+        if let (Some(area), Some(gutter)) = (area.get_untracked(), gutter.get_untracked()) {
+            gutter.set_scroll_top(area.scroll_top());
+        }
+    };
+    // After the text changes (typing, Format, loading), the gutter follows once drawn.
+    Effect::new(move |_| {
+        text.track();
+        request_animation_frame(sync_scroll);
+    });
+
+    let lines = Memo::new(move |_| text.with(|t| line_count(t)));
+    let marks = Memo::new(move |_| marked.get());
+    let gutter_rows = move || {
+        let marks = marks.get();
+        (1..=lines.get())
+            .map(|n| {
+                let marked = marks.contains(&n);
+                view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
+            })
+            .collect_view()
+    };
+
+    let format = move |_| match text.with_untracked(|t| pretty(t)) {
+        Ok(formatted) => {
+            format_error.set(None);
+            text.set(formatted);
+        }
+        Err(message) => format_error.set(Some(message)),
+    };
+
+    let error_id = format_error_id.clone();
+    let describedby = move || {
+        let own = format_error.with(|e| e.is_some()).then(|| error_id.clone());
+        let ids: Vec<String> = described_by.get().into_iter().chain(own).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let is_invalid =
+        move || (invalid.get() || format_error.with(|e| e.is_some())).then_some("true");
+
+    view! {
+        <div class="json-editor">
+            <div class="json-editor-head">
+                <label for=id.clone()>{label}</label>
+                <span class="muted json-editor-count">
+                    {move || match lines.get() {
+                        1 => "1 line".to_string(),
+                        n => format!("{n} lines"),
+                    }}
+                </span>
+                <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
+                    "Format"
+                </button>
+            </div>
+            <div class="json-editor-body">
+                <div class="json-gutter" aria-hidden="true" node_ref=gutter>
+                    {gutter_rows}
+                </div>
+                <textarea
+                    id=id.clone()
+                    name=id
+                    class="json-text"
+                    rows="22"
+                    wrap="off"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    node_ref=area
+                    disabled=move || disabled.get()
+                    aria-invalid=is_invalid
+                    aria-describedby=describedby
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        format_error.set(None);
+                        text.set(event_target_value(&ev));
+                        sync_scroll();
+                    }
+                    on:scroll=move |_| sync_scroll()
+                ></textarea>
+            </div>
+            {move || {
+                format_error
+                    .get()
+                    .map(|message| {
+                        view! { <p class="field-error" id=format_error_id.clone()>{message}</p> }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! Finding a market in the create form's picker.
+
+use crate::api::models::Market;
+
+/// Markets whose name, slug, GPU types or address contain every word of `query`.
+pub fn search<'a>(markets: &'a [Market], query: &str) -> Vec<&'a Market> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    markets
+        .iter()
+        .filter(|m| {
+            let haystack = format!(
+                "{} {} {} {}",
+                m.name,
+                m.slug,
+                m.gpu_types.join(" "),
+                m.address
+            )
+            .to_lowercase();
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// "$1.20/h" for the price column; "—" when the API gives none.
+pub fn price_per_hour(market: &Market) -> String {
+    match market.usd_reward_per_hour {
+        Some(usd) if usd.is_finite() => format!("${usd:.2}/h"),
+        _ => "—".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markets() -> Vec<Market> {
+        serde_json::from_str(include_str!("../../tests/fixtures/api/markets.json")).unwrap()
+    }
+
+    #[test]
+    fn every_word_must_match_somewhere() {
+        let all = markets();
+        assert_eq!(search(&all, "").len(), all.len());
+        let gpu = &all[0].gpu_types[0];
+        let hits = search(&all, &gpu.to_uppercase());
+        assert!(hits.iter().any(|m| m.address == all[0].address));
+        assert!(search(&all, "no-such-market-anywhere").is_empty());
+        assert_eq!(search(&all, &all[1].address).len(), 1);
+    }
+
+    #[test]
+    fn price_reads_per_hour() {
+        let mut m = markets().remove(0);
+        m.usd_reward_per_hour = Some(1.2);
+        assert_eq!(price_per_hour(&m), "$1.20/h");
+        m.usd_reward_per_hour = None;
+        assert_eq!(price_per_hour(&m), "—");
+    }
+}

@@ -1,0 +1,73 @@
+//! Choosing a market: searchable list from `GET /markets/`, or a pasted address.
+
+use crate::api::endpoints;
+use crate::app::use_auth;
+use crate::domain::create::CreateForm;
+use crate::domain::markets::{price_per_hour, search};
+use leptos::prelude::*;
+
+#[component]
+pub fn MarketPicker(
+    form: RwSignal<CreateForm>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let markets =
+        LocalResource::new(move || async move { auth.call(endpoints::list_markets()).await });
+    let filter = RwSignal::new(String::new());
+    let selected = move || form.with(|f| f.market.trim().to_string());
+
+    let list = move || {
+        markets.get().map(|result| match result {
+            Ok(all) => {
+                let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
+                if hits.is_empty() {
+                    return view! { <p class="muted">"No market matches."</p> }.into_any();
+                }
+                view! {
+                    <div class="market-list" role="radiogroup" aria-label="Markets">
+                        {hits.into_iter().map(|m| {
+                            let address = m.address.clone();
+                            let pick = address.clone();
+                            let checked = move || selected() == address;
+                            let picked = checked.clone();
+                            view! {
+                                <label class="market-option" class:picked=picked>
+                                    <input type="radio" name="market" prop:checked=checked
+                                        on:change=move |_| form.update(|f| f.market = pick.clone())/>
+                                    <span class="market-name">{m.label().to_string()}</span>
+                                    <span class="muted">{m.gpu_types.join(", ")}</span>
+                                    <span class="market-price">{price_per_hour(&m)}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }
+            Err(e) => view! {
+                <p class="muted">"Markets could not be loaded ("{e.user_message()}"); paste a market address instead."</p>
+            }.into_any(),
+        })
+    };
+
+    view! {
+        <div class="card">
+            <h2>"Market"</h2>
+            <div class="field">
+                <label for="create-market-search">"Search markets"</label>
+                <input id="create-market-search" type="search" placeholder="Name or GPU, e.g. 4090"
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+            </div>
+            {list}
+            <div class="field">
+                <label for="create-market">"Market address"</label>
+                <input id="create-market" type="text" autocomplete="off" spellcheck="false"
+                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                    aria-describedby=move || error.with(|e| e.is_some()).then_some("create-market-error")
+                    prop:value=move || form.with(|f| f.market.clone())
+                    on:input=move |ev| form.update(|f| f.market = event_target_value(&ev))/>
+                {move || error.get().map(|m| view! { <p class="field-error" id="create-market-error">{m}</p> })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,163 @@
+//! The job-definition form: the active revision's definition in a JSON editor,
+//! checked as typed; "Create revision" sends it as typed.
+
+use super::draft::{describedby, focus, Draft};
+use super::review::{listed, Review};
+use super::submission::{Outcome, Submission};
+use crate::api::endpoints;
+use crate::api::models::RevisionCreated;
+use crate::app::{active_definition, use_auth};
+use crate::components::error_box::ErrorBox;
+use crate::components::json_editor::JsonEditor;
+use crate::domain::jobdef::Problem;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+const EDITOR: &str = "edit-job-definition";
+const PROBLEMS: &str = "edit-job-definition-problems";
+const WARNINGS: &str = "edit-job-definition-warnings";
+
+#[component]
+pub fn JobDefinitionSection(
+    id: String,
+    active_revision: u32,
+    draft: Draft,
+    locked: bool,
+) -> impl IntoView {
+    let auth = use_auth();
+    let source_id = id.clone();
+    // Loading fills the editor; the form below is shown once it has.
+    let source = LocalResource::new(move || {
+        let id = source_id.clone();
+        async move {
+            let found = active_definition(auth, &id, active_revision).await?;
+            if let Some(value) = &found {
+                draft.load(serde_json::to_string_pretty(value).unwrap_or_default());
+            }
+            Ok::<bool, crate::api::ApiError>(found.is_some())
+        }
+    });
+    let retry = Callback::new(move |_| source.refetch());
+    // Follows the revisions created here.
+    let active = RwSignal::new(active_revision);
+    view! {
+        <section class="card edit-card edit-card-wide">
+            <h2>"Job definition"</h2>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading the job definition…"</p> }>
+                {move || {
+                    let id = id.clone();
+                    source.get().map(move |result| match result {
+                        Ok(found) => view! {
+                            <p class="muted">
+                                {move || if found {
+                                    format!("Revision {} is active. Edit its definition and create a new revision.", active.get())
+                                } else {
+                                    format!("Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.")
+                                }}
+                            </p>
+                            <JobDefinitionForm id=id draft=draft active=active locked=locked/>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn JobDefinitionForm(
+    id: String,
+    draft: Draft,
+    active: RwSignal<u32>,
+    locked: bool,
+) -> impl IntoView {
+    let submission = Submission::new();
+    let review = Memo::new(move |_| draft.text.with(|t| Review::of(t)));
+    // The text a submit was refused for: the notice lasts while it is unchanged.
+    let blocked_text = RwSignal::new(None::<String>);
+    let blocked = move || blocked_text.with(|b| draft.text.with(|t| b.as_ref() == Some(t)));
+    let has_problems = move || review.with(|r| !r.problems.is_empty());
+    let has_warnings = move || review.with(|r| !r.warnings.is_empty());
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        draft.touched.set(true);
+        match review.with_untracked(|r| r.value.clone()) {
+            Some(value) => {
+                blocked_text.set(None);
+                let sent = draft.text.get_untracked();
+                submission.send(
+                    endpoints::create_revision(&id, &value),
+                    move |r: RevisionCreated| {
+                        draft.saved_as(&sent, sent.clone());
+                        active.set(r.active_revision);
+                        format!("Revision {} is now active.", r.active_revision)
+                    },
+                );
+            }
+            None => {
+                blocked_text.set(Some(draft.text.get_untracked()));
+                focus(EDITOR);
+            }
+        }
+    };
+
+    view! {
+        <form on:submit=submit novalidate>
+            <fieldset class="edit-fieldset" disabled=locked>
+                <JsonEditor
+                    id=EDITOR
+                    label="Job definition"
+                    text=draft.text
+                    marked=Signal::derive(move || review.with(Review::problem_lines))
+                    invalid=Signal::derive(has_problems)
+                    described_by=Signal::derive(move || describedby(&[
+                        has_problems().then_some(PROBLEMS),
+                        has_warnings().then_some(WARNINGS),
+                    ]))
+                    disabled=Signal::stored(locked)
+                />
+                <Show when=has_problems>
+                    <div class="jobdef-problems" id=PROBLEMS>
+                        <p class="field-error">
+                            {move || problems_title(review.with(|r| r.problems.len()), blocked())}
+                        </p>
+                        <ul>{move || review.with(|r| list(&r.problems))}</ul>
+                    </div>
+                </Show>
+                <Show when=has_warnings>
+                    <div class="jobdef-warnings" id=WARNINGS>
+                        <p class="field-warning">"Warnings (these do not stop a revision):"</p>
+                        <ul>{move || review.with(|r| list(&r.warnings))}</ul>
+                    </div>
+                </Show>
+                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
+                    "Create revision"
+                </button>
+                <Outcome submission=submission/>
+            </fieldset>
+        </form>
+    }
+}
+
+fn list(problems: &[Problem]) -> impl IntoView {
+    problems
+        .iter()
+        .map(|p| view! { <li>{listed(p)}</li> })
+        .collect_view()
+}
+
+fn problems_title(count: usize, blocked: bool) -> String {
+    let what = if count == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{count} problems")
+    };
+    if blocked {
+        format!("Nothing was sent: fix {what} first.")
+    } else {
+        format!("{what} to fix before a revision can be created:")
+    }
+}
