@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 use serde::de::DeserializeOwned;
+use std::time::Duration;
 
 pub const KEY_REFUSED: &str = "Your API key was refused. Sign in again to continue.";
 
@@ -56,7 +57,10 @@ impl Auth {
         if let Err(ApiError::Unauthorized { .. }) = &result {
             session::clear();
             self.notice.set(Some(KEY_REFUSED.to_string()));
-            self.config.set(None);
+            // Leave the page only after the caller has handled this answer:
+            // ending the session now would dispose signals it is about to touch.
+            let config = self.config;
+            set_timeout(move || config.set(None), Duration::ZERO);
         }
         result
     }

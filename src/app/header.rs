@@ -13,7 +13,9 @@ use leptos_router::hooks::use_navigate;
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
+    let drafts = super::Drafts::use_drafts();
     let sign_out = move |_| {
+        drafts.clear();
         auth.sign_out();
         navigate(paths::SIGN_IN, Default::default());
     };

@@ -1,10 +1,12 @@
 //! The app shell: session context, header and the route table.
 
 mod auth;
+mod drafts;
 mod header;
 mod revisions;
 
 pub use auth::{use_auth, Auth, Protected};
+pub use drafts::Drafts;
 pub use revisions::active_definition;
 
 use crate::pages::{
@@ -22,7 +24,9 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Auth::from_session());
+    let auth = Auth::from_session();
+    provide_context(auth);
+    Drafts::provide(auth);
     view! {
         <Router>
             <header::Header/>

@@ -57,7 +57,10 @@ pub fn JsonEditor(
     let format_error_id = format!("{id}-format-error");
 
     let sync_scroll = move || {
-        if let (Some(area), Some(gutter)) = (area.get_untracked(), gutter.get_untracked()) {
+        // Runs from an animation frame that may come after the page is gone.
+        if let (Some(Some(area)), Some(Some(gutter))) =
+            (area.try_get_untracked(), gutter.try_get_untracked())
+        {
             gutter.set_scroll_top(area.scroll_top());
         }
     };

@@ -1,33 +1,98 @@
-//! A deployment's detail page (`/deployments/:id`).
+//! A deployment's detail page (`/deployments/:id`): every field, the actions
+//! its status allows, and a view that keeps itself fresh while it settles.
 
-use crate::api::endpoints;
+mod action_button;
+mod actions;
+mod endpoints;
+mod fields;
+mod freshness;
+mod polling;
+mod schedule;
+mod state;
+
 use crate::app::use_auth;
+use crate::components::clock::Clock;
 use crate::components::error_box::ErrorBox;
-use crate::components::status_badge::StatusBadge;
+use crate::nav::paths;
+use chrono::Utc;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use state::{DetailState, Phase};
+use std::time::Duration;
 
 #[component]
 pub fn DetailPage() -> impl IntoView {
-    let auth = use_auth();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let data = LocalResource::new(move || {
-        let id = id.get();
-        async move { auth.call(endpoints::get_deployment(&id)).await }
+    let state = DetailState::new(use_auth(), id);
+    // Relative times on this page tick with the page's own clock.
+    provide_context(Clock(state.now));
+    tick_every_second(state);
+    polling::poll_while_settling(state);
+
+    let load = move || {
+        state.clear();
+        spawn_local(async move {
+            state.reload().await;
+        });
+    };
+    Effect::new(move |_| {
+        id.track();
+        load();
     });
-    let retry = Callback::new(move |_| data.refetch());
+    let retry = Callback::new(move |_| load());
+    let phase = state.phase();
+
     view! {
-        <section class="page">
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading deployment…"</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(d) => view! {
-                        <h1>{d.name.clone()}</h1>
-                        <StatusBadge status=Signal::stored(d.status)/>
-                    }.into_any(),
-                    Err(error) => view! { <h1>"Deployment"</h1><ErrorBox error=error on_retry=retry/> }.into_any(),
-                })}
-            </Transition>
+        <section class="page detail" aria-labelledby="detail-title">
+            <p class="detail-back">
+                <A href=paths::DEPLOYMENTS><span aria-hidden="true">"← "</span>"Back to deployments"</A>
+            </p>
+            {move || match phase.get() {
+                Phase::Loading => view! {
+                    <h1 id="detail-title" class="visually-hidden">"Deployment"</h1>
+                    <p class="loading" role="status">"Loading deployment…"</p>
+                }
+                .into_any(),
+                Phase::Failed => view! {
+                    <h1 id="detail-title">"Deployment"</h1>
+                    {move || state.load_error.get().map(|error| view! { <ErrorBox error=error on_retry=retry/> })}
+                }
+                .into_any(),
+                Phase::Ready => view! { <Loaded state=state/> }.into_any(),
+            }}
         </section>
+    }
+}
+
+#[component]
+fn Loaded(state: DetailState) -> impl IntoView {
+    let name = state.field(|d| d.name.clone());
+    view! {
+        <div class="page-head detail-head">
+            <h1 id="detail-title">
+                {move || name.with(|n| if n.trim().is_empty() { "Unnamed deployment".to_string() } else { n.clone() })}
+            </h1>
+            <freshness::Freshness state=state/>
+        </div>
+        <actions::ActionBar state=state/>
+        <div class="card">
+            <fields::Fields state=state/>
+        </div>
+    }
+}
+
+/// "Updated N s ago" and relative times count up while the page is open.
+fn tick_every_second(state: DetailState) {
+    let now = state.now;
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            now.try_set(Utc::now());
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
     }
 }

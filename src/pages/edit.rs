@@ -12,7 +12,7 @@ mod timeout;
 
 use crate::api::endpoints;
 use crate::api::models::Deployment;
-use crate::app::use_auth;
+use crate::app::{use_auth, Drafts};
 use crate::components::error_box::ErrorBox;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::status::{check, Action};
@@ -62,10 +62,13 @@ fn EditForms(deployment: Deployment) -> impl IntoView {
     } = deployment.clone();
     let locked = check(Action::Edit, status).err();
     let is_locked = locked.is_some();
-    let replicas = Draft::new(deployment.replicas.to_string());
-    let timeout = Draft::new(deployment.timeout.to_string());
-    let schedule = Draft::new(deployment.schedule.clone().unwrap_or_default());
-    let job = Draft::new(String::new());
+    let drafts = Drafts::use_drafts();
+    let key = |form: &str| format!("{id}/{form}");
+    let replicas = Draft::kept(drafts, key("replicas"), deployment.replicas.to_string());
+    let timeout = Draft::kept(drafts, key("timeout"), deployment.timeout.to_string());
+    let schedule_text = deployment.schedule.clone().unwrap_or_default();
+    let schedule = Draft::kept(drafts, key("schedule"), schedule_text);
+    let job = Draft::kept(drafts, key("job"), String::new());
     let dirty = Signal::derive(move || {
         [replicas, timeout, schedule, job]
             .iter()

@@ -1,5 +1,6 @@
 //! What the user typed into one form, next to the value the server holds.
 
+use crate::app::Drafts;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -10,6 +11,8 @@ pub struct Draft {
     /// Set by the first submit: messages wait for it, then follow the typing
     /// (showing them on blur would move the button away from a click).
     pub touched: RwSignal<bool>,
+    /// Where unsaved text waits while the user signs in again after a 401.
+    keep: StoredValue<Option<(Drafts, String)>>,
 }
 
 impl Draft {
@@ -19,6 +22,35 @@ impl Draft {
             text: RwSignal::new(initial.clone()),
             saved: RwSignal::new(initial),
             touched: RwSignal::new(false),
+            keep: StoredValue::new(None),
+        }
+    }
+
+    /// A draft whose unsaved text outlives the page (see `Drafts`): text kept
+    /// from an earlier visit is put back now, and kept again when the page goes.
+    pub fn kept(drafts: Drafts, key: String, initial: impl Into<String>) -> Self {
+        let draft = Draft::new(initial);
+        if let Some(text) = drafts.take(&key) {
+            draft.text.set(text);
+        }
+        draft.keep.set_value(Some((drafts, key)));
+        on_cleanup(move || draft.stash());
+        draft
+    }
+
+    fn stash(&self) {
+        let Some(Some((drafts, key))) = self.keep.try_get_value() else {
+            return;
+        };
+        // Cleanup may run after the signals are gone: read them without panicking.
+        let (Some(text), Some(saved)) = (
+            self.text.try_get_untracked(),
+            self.saved.try_get_untracked(),
+        ) else {
+            return;
+        };
+        if text.trim() != saved.trim() {
+            drafts.keep(key, text);
         }
     }
 
@@ -28,9 +60,18 @@ impl Draft {
             .with(|t| self.saved.with(|s| t.trim() != s.trim()))
     }
 
-    /// Replaces both the text and the saved value, e.g. once loaded.
+    /// Replaces the saved value once loaded; the text too, unless the user
+    /// has unsaved text here (typed, or put back after signing in again).
     pub fn load(&self, text: String) {
-        self.text.set(text.clone());
+        // May run from a request that outlived its page: never panic on disposed signals.
+        let dirty = self
+            .text
+            .try_with_untracked(|t| self.saved.try_with_untracked(|s| t.trim() != s.trim()))
+            .flatten()
+            .unwrap_or(false);
+        if !dirty {
+            self.text.set(text.clone());
+        }
         self.saved.set(text);
     }
 

@@ -1,0 +1,156 @@
+//! What the detail page knows about its deployment, and the one way it is
+//! read again. Answers that arrive out of date are dropped: a read that started
+//! before an action's answer cannot undo the status that answer showed.
+
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::models::{Deployment, StatusChanged};
+use crate::app::Auth;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// Orders reads and action answers: each gets a ticket when it starts (a read)
+/// or lands (an action); only a ticket newer than the last one applied is used.
+#[derive(Default)]
+struct Tickets {
+    issued: u64,
+    applied: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct DetailState {
+    pub auth: Auth,
+    pub id: Memo<String>,
+    pub deployment: RwSignal<Option<Deployment>>,
+    /// Why the first read failed (the page shows only this, with "Retry").
+    pub load_error: RwSignal<Option<ApiError>>,
+    /// Why the last re-read failed while the deployment is on screen.
+    pub refresh_error: RwSignal<Option<ApiError>>,
+    /// When the last read succeeded.
+    pub fetched_at: RwSignal<Option<DateTime<Utc>>>,
+    /// Ticks every second while the page is open.
+    pub now: RwSignal<DateTime<Utc>>,
+    tickets: StoredValue<Tickets>,
+}
+
+impl DetailState {
+    pub fn new(auth: Auth, id: Memo<String>) -> Self {
+        DetailState {
+            auth,
+            id,
+            deployment: RwSignal::new(None),
+            load_error: RwSignal::new(None),
+            refresh_error: RwSignal::new(None),
+            fetched_at: RwSignal::new(None),
+            now: RwSignal::new(Utc::now()),
+            tickets: StoredValue::new(Tickets::default()),
+        }
+    }
+
+    pub fn phase(&self) -> Memo<Phase> {
+        let (deployment, load_error) = (self.deployment, self.load_error);
+        Memo::new(move |_| {
+            if deployment.with(Option::is_some) {
+                Phase::Ready
+            } else if load_error.with(Option::is_some) {
+                Phase::Failed
+            } else {
+                Phase::Loading
+            }
+        })
+    }
+
+    /// One field of the deployment, updating only when that field changes.
+    pub fn field<T>(&self, pick: impl Fn(&Deployment) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Default + Clone + PartialEq + Send + Sync + 'static,
+    {
+        let deployment = self.deployment;
+        Memo::new(move |_| deployment.with(|d| d.as_ref().map(&pick).unwrap_or_default()))
+    }
+
+    /// Forgets the deployment shown (another id, or "Retry" after a failure).
+    pub fn clear(&self) {
+        self.deployment.set(None);
+        self.load_error.set(None);
+        self.refresh_error.set(None);
+        self.fetched_at.set(None);
+    }
+
+    /// Reads the deployment again. `true` when the answer was read and shown
+    /// (or superseded by a newer one). Safe to await after the page is gone.
+    pub async fn reload(self) -> bool {
+        let Some(ticket) = self.tickets.try_update_value(|t| {
+            t.issued += 1;
+            t.issued
+        }) else {
+            return false;
+        };
+        let Some(id) = self.id.try_get_untracked() else {
+            return false;
+        };
+        let result = self.auth.call(endpoints::get_deployment(&id)).await;
+        // The page was left, or moved to another deployment, meanwhile.
+        if self.id.try_get_untracked().as_deref() != Some(id.as_str()) {
+            return false;
+        }
+        let fresh = self
+            .tickets
+            .try_update_value(|t| {
+                let fresh = ticket > t.applied;
+                if fresh {
+                    t.applied = ticket;
+                }
+                fresh
+            })
+            .unwrap_or(false);
+        match result {
+            Ok(deployment) if fresh => {
+                let now = Utc::now();
+                self.now.set(now);
+                self.fetched_at.set(Some(now));
+                self.refresh_error.set(None);
+                self.load_error.set(None);
+                self.deployment.set(Some(deployment));
+                true
+            }
+            Ok(_) => true,
+            Err(error) => {
+                if self.deployment.with_untracked(Option::is_some) {
+                    self.refresh_error.set(Some(error));
+                } else {
+                    self.load_error.set(Some(error));
+                }
+                false
+            }
+        }
+    }
+
+    /// Shows the status an action answered with, at once.
+    pub fn apply_status(&self, changed: StatusChanged) {
+        self.tickets.update_value(|t| {
+            t.issued += 1;
+            t.applied = t.issued;
+        });
+        self.deployment.update(|d| {
+            if let Some(d) = d {
+                d.status = changed.status;
+                if !changed.updated_at.is_empty() {
+                    d.updated_at = changed.updated_at;
+                }
+            }
+        });
+    }
+
+    /// `false` once the page has been left.
+    pub fn alive(&self) -> bool {
+        self.tickets.try_with_value(|_| ()).is_some()
+    }
+}
