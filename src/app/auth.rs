@@ -11,6 +11,7 @@ use crate::session;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
+use futures::future::{AbortHandle, Abortable};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
@@ -53,7 +54,13 @@ impl Auth {
                 message: "Not signed in.".into(),
             });
         };
-        let result = http::send(&config, &req).await;
+        // A request belongs to the page (or resource run) that made it: when that
+        // goes away, the fetch is aborted and its answer never arrives.
+        let (handle, registration) = AbortHandle::new_pair();
+        on_cleanup(move || handle.abort());
+        let Ok(result) = Abortable::new(http::send(&config, &req), registration).await else {
+            return std::future::pending().await;
+        };
         if let Err(ApiError::Unauthorized { .. }) = &result {
             session::clear();
             self.notice.set(Some(KEY_REFUSED.to_string()));
