@@ -41,10 +41,11 @@ if [ "$cargo_rc" -ne 0 ] && [ "$cf" -eq 0 ]; then failed=$((failed + 1)); failur
 [ "$cf" -eq 0 ] || failures+=("cargo test: $cf failed")
 
 echo "== end-to-end (Playwright, headless Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json \
+rm -f "$ROOT/test-results/e2e.json"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$ROOT/test-results/e2e.json" \
   npx playwright test --config tests/e2e/playwright.config.mjs --reporter=list,json
 e2e_rc=$?
-read -r ep ef < <(node scripts/e2e-counts.mjs test-results/e2e.json)
+read -r ep ef < <(node scripts/e2e-counts.mjs "$ROOT/test-results/e2e.json")
 passed=$((passed + ep)); failed=$((failed + ef))
 if [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then failed=$((failed + 1)); failures+=("end-to-end run (did not finish)"); fi
 [ "$ef" -eq 0 ] || failures+=("end-to-end: $ef failed")

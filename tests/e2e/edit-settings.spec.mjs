@@ -164,6 +164,15 @@ test("a server failure keeps what was typed and shows the server's message with 
   expect(sent.status).toBe(500);
   // Still unsaved: leaving asks first.
   expect(await wouldAskBeforeUnload(page)).toBe(true);
+
+  // Nothing was retried by itself; "Retry" sends the same form again and recovers.
+  await card(page, "Timeout").getByRole("button", { name: "Retry" }).click();
+  await expect(card(page, "Timeout").getByRole("alert")).toHaveCount(0);
+  const writes = (await fake.requests()).filter((r) => r.method === "PATCH");
+  expect(writes.map((r) => [r.path, r.body, r.status])).toEqual([
+    [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 500],
+    [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 200],
+  ]);
 });
 
 test("a deployment archived meanwhile: the server's refusal is shown, the value kept", async ({ page, fake }) => {

@@ -66,7 +66,12 @@ pub fn Outcome(submission: Submission) -> impl IntoView {
             <p class="form-success" role="status">
                 {move || if pending.get() { Some("Saving…".to_string()) } else { success.get() }}
             </p>
-            {move || failure.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            // Changes are never repeated by themselves: "Retry" resubmits this form,
+            // with what it holds now, when the user chooses to.
+            {move || failure.get().map(|message| view! {
+                <p class="form-error" role="alert">{message}</p>
+                <button type="submit" class="btn" disabled=move || pending.get()>"Retry"</button>
+            })}
         </div>
     }
 }
