@@ -8,10 +8,10 @@ use crate::api::http;
 use crate::api::request::{ApiConfig, ApiRequest};
 use crate::nav::paths;
 use crate::session;
+use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
-use futures::future::{AbortHandle, Abortable};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
@@ -62,14 +62,40 @@ impl Auth {
             return std::future::pending().await;
         };
         if let Err(ApiError::Unauthorized { .. }) = &result {
-            session::clear();
-            self.notice.set(Some(KEY_REFUSED.to_string()));
-            // Leave the page only after the caller has handled this answer:
-            // ending the session now would dispose signals it is about to touch.
-            let config = self.config;
-            set_timeout(move || config.set(None), Duration::ZERO);
+            self.refused();
         }
         result
+    }
+
+    /// Opens the event stream at `path` with the session's key (see
+    /// `http::open_stream`); a 401 signs the user out, like `call`. The caller
+    /// owns the stream: dropping it (or this future) closes the connection.
+    pub async fn open_stream(&self, path: &str) -> Result<http::EventStream, ApiError> {
+        let Some(config) = self.config.try_get_untracked().flatten() else {
+            return Err(ApiError::Unauthorized {
+                message: "Not signed in.".into(),
+            });
+        };
+        let result = http::open_stream(&config, path).await;
+        if let Err(ApiError::Unauthorized { .. }) = &result {
+            self.refused();
+        }
+        result
+    }
+
+    /// The key was refused: end the session and say why on the sign-in page.
+    fn refused(&self) {
+        session::clear();
+        self.notice.try_set(Some(KEY_REFUSED.to_string()));
+        // Leave the page only after the caller has handled this answer:
+        // ending the session now would dispose signals it is about to touch.
+        let config = self.config;
+        set_timeout(
+            move || {
+                config.try_set(None);
+            },
+            Duration::ZERO,
+        );
     }
 }
 

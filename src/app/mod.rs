@@ -2,11 +2,13 @@
 
 mod auth;
 mod drafts;
+mod flash;
 mod header;
 mod revisions;
 
 pub use auth::{use_auth, Auth, Protected};
 pub use drafts::Drafts;
+pub use flash::Flash;
 pub use revisions::active_definition;
 
 use crate::pages::{
@@ -27,6 +29,7 @@ pub fn App() -> impl IntoView {
     let auth = Auth::from_session();
     provide_context(auth);
     Drafts::provide(auth);
+    Flash::provide();
     view! {
         <Router>
             <header::Header/>

@@ -1,7 +1,8 @@
 //! "Are you sure?" as an in-page modal: the native `<dialog>` opened with
 //! `showModal()` (focus is trapped, the page behind is inert), labelled by its
 //! heading, with "Confirm" and "Cancel". Esc cancels. Focus goes back to
-//! whatever opened it.
+//! whatever opened it. For what cannot be undone, the user may be asked to
+//! type a text (e.g. the deployment's name) before Confirm is enabled.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -21,19 +22,38 @@ pub fn ConfirmDialog(
     /// Styles Confirm as a destructive action.
     #[prop(optional)]
     danger: bool,
+    /// More content under the message (e.g. what will change).
+    #[prop(optional)]
+    children: Option<Children>,
+    /// The confirm button's text; "Confirm" when not given.
+    #[prop(optional)]
+    confirm_label: Option<&'static str>,
+    /// When given, Confirm stays disabled until exactly this text is typed.
+    #[prop(optional, into)]
+    type_to_confirm: Option<Signal<String>>,
+    /// The label of that input.
+    #[prop(optional)]
+    type_label: Option<&'static str>,
 ) -> impl IntoView {
     let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let heading_id = format!("confirm-dialog-{n}-heading");
     let message_id = format!("confirm-dialog-{n}-message");
+    let input_id = format!("confirm-dialog-{n}-typed");
     let (labelled_by, described_by) = (heading_id.clone(), message_id.clone());
     let dialog = NodeRef::<Dialog>::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let typed = RwSignal::new(String::new());
+    let confirmed = move || type_to_confirm.is_none_or(|e| typed.with(|t| e.with(|e| t == e)));
+    let confirmed_now = move || {
+        type_to_confirm.is_none_or(|e| typed.with_untracked(|t| e.with_untracked(|e| t == e)))
+    };
 
     Effect::new(move |_| {
         let want_open = open.get();
         let Some(el) = dialog.get() else { return };
         if want_open && !el.open() {
             opener.set_value(focused_element());
+            typed.set(String::new());
             if el.show_modal().is_err() {
                 open.set(false);
             }
@@ -56,7 +76,10 @@ pub fn ConfirmDialog(
             el.close();
         }
     };
-    let confirm = move |_| {
+    let confirm = move || {
+        if !confirmed_now() {
+            return;
+        }
         close_dialog();
         on_confirm.run(());
     };
@@ -77,12 +100,39 @@ pub fn ConfirmDialog(
         >
             <h2 id=heading_id>{move || heading.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
+            {children.map(|content| content())}
+            {type_to_confirm.map(|_| view! {
+                <div class="field confirm-dialog-typed">
+                    <label for=input_id.clone()>{type_label.unwrap_or("Type the text above to confirm")}</label>
+                    <input
+                        id=input_id.clone()
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autofocus=true
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                confirm();
+                            }
+                        }
+                    />
+                </div>
+            })}
             <div class="confirm-dialog-buttons">
                 <button type="button" class="btn" on:click=move |_| close_dialog()>
                     "Cancel"
                 </button>
-                <button type="button" class=confirm_class autofocus=true on:click=confirm>
-                    "Confirm"
+                <button
+                    type="button"
+                    class=confirm_class
+                    autofocus=type_to_confirm.is_none()
+                    disabled=move || !confirmed()
+                    on:click=move |_| confirm()
+                >
+                    {confirm_label.unwrap_or("Confirm")}
                 </button>
             </div>
         </dialog>

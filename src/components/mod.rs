@@ -4,6 +4,7 @@ pub mod clock;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod cron_reading;
+pub mod diff_view;
 pub mod error_box;
 pub mod json_editor;
 pub mod relative_time;

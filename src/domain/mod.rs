@@ -6,6 +6,10 @@ pub mod bulk;
 pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
+/// Side-by-side line diffs of job definitions.
+pub mod diff;
+/// Job states and durations, task due times, known event types.
+pub mod history;
 /// The job definition checker: the server's validator rules, with line numbers.
 pub mod jobdef;
 /// Which URLs from the API may become links (http and https only).

@@ -2,5 +2,6 @@
 //! Plain Rust, so reload, back/forward and shared links are unit-tested natively.
 
 pub mod api_base;
+pub mod history_view;
 pub mod list_view;
 pub mod paths;

@@ -14,6 +14,11 @@ pub fn edit(id: &str) -> String {
     format!("{DEPLOYMENTS}/{}/edit", encode_component(id))
 }
 
+/// The create page prefilled from deployment `id` ("Duplicate").
+pub fn duplicate(id: &str) -> String {
+    format!("{NEW_DEPLOYMENT}?from={}", encode_component(id))
+}
+
 /// The sign-in page, remembering where to go back to afterwards.
 pub fn sign_in_then(next: &str) -> String {
     match safe_next(next) {
@@ -40,6 +45,8 @@ mod tests {
     fn ids_are_encoded_into_paths() {
         assert_eq!(deployment("abc"), "/deployments/abc");
         assert_eq!(edit("a/b"), "/deployments/a%2Fb/edit");
+        assert_eq!(duplicate("abc"), "/deployments/new?from=abc");
+        assert_eq!(duplicate("a&b=c"), "/deployments/new?from=a%26b%3Dc");
     }
 
     #[test]

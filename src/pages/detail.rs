@@ -3,9 +3,13 @@
 
 mod action_button;
 mod actions;
+mod activity;
 mod endpoints;
 mod fields;
 mod freshness;
+mod history;
+mod live;
+mod name;
 mod polling;
 mod schedule;
 mod state;
@@ -30,7 +34,7 @@ pub fn DetailPage() -> impl IntoView {
     // Relative times on this page tick with the page's own clock.
     provide_context(Clock(state.now));
     tick_every_second(state);
-    polling::poll_while_settling(state);
+    live::follow(state);
 
     let load = move || {
         state.clear();
@@ -39,7 +43,9 @@ pub fn DetailPage() -> impl IntoView {
         });
     };
     Effect::new(move |_| {
-        id.track();
+        // Read, not only tracked: a memo never read counts its first
+        // computation (in `reload`) as a change, and this would run twice.
+        id.with(|_| ());
         load();
     });
     let retry = Callback::new(move |_| load());
@@ -69,18 +75,17 @@ pub fn DetailPage() -> impl IntoView {
 
 #[component]
 fn Loaded(state: DetailState) -> impl IntoView {
-    let name = state.field(|d| d.name.clone());
     view! {
         <div class="page-head detail-head">
-            <h1 id="detail-title">
-                {move || name.with(|n| if n.trim().is_empty() { "Unnamed deployment".to_string() } else { n.clone() })}
-            </h1>
+            <name::NameHeading state=state/>
             <freshness::Freshness state=state/>
         </div>
         <actions::ActionBar state=state/>
         <div class="card">
             <fields::Fields state=state/>
         </div>
+        <activity::RecentActivity state=state/>
+        <history::History state=state/>
     }
 }
 

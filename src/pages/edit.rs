@@ -1,6 +1,7 @@
 //! Editing a deployment (`/deployments/:id/edit`): replicas, timeout, schedule
 //! and job definition, each its own form sending only its own request.
 
+mod changes;
 mod draft;
 mod job_definition;
 mod leave_guard;

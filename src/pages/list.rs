@@ -6,7 +6,7 @@ mod pager;
 mod table;
 
 use crate::api::endpoints;
-use crate::app::use_auth;
+use crate::app::{use_auth, Flash};
 use crate::components::error_box::ErrorBox;
 use crate::nav::list_view::ListView;
 use crate::nav::paths;
@@ -29,6 +29,8 @@ impl GoTo {
 #[component]
 pub fn ListPage() -> impl IntoView {
     let auth = use_auth();
+    // e.g. "Deleted my-deployment", left by the page the user came from.
+    let notice = Flash::use_flash().take();
     let query = use_query_map();
     let navigate = use_navigate();
     let view = Memo::new(move |_| {
@@ -70,6 +72,7 @@ pub fn ListPage() -> impl IntoView {
                     <A href=paths::NEW_DEPLOYMENT attr:class="btn btn-primary">"New deployment"</A>
                 </div>
             </div>
+            {notice.map(|text| view! { <p class="notice" role="status">{text}</p> })}
             <filters::Filters view=view go=go/>
             <bulk::BulkSummary selection=selection/>
             <p class="refreshing" role="status" hidden=move || !loading.get()>"Loading…"</p>

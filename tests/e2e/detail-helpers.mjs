@@ -60,7 +60,7 @@ export const ALLOWED = {
   STARTING: ["Edit"],
   RUNNING: ["Stop", "Edit"],
   STOPPING: ["Edit"],
-  STOPPED: ["Start", "Archive", "Edit"],
+  STOPPED: ["Start", "Archive", "Delete", "Edit"],
   ERROR: ["Start", "Stop", "Edit"],
   INSUFFICIENT_FUNDS: ["Start", "Stop", "Edit"],
   ARCHIVED: [],
@@ -70,6 +70,7 @@ const NEEDS = {
   Start: "a DRAFT, STOPPED, ERROR or INSUFFICIENT_FUNDS",
   Stop: "a RUNNING, ERROR or INSUFFICIENT_FUNDS",
   Archive: "a STOPPED",
+  Delete: "a STOPPED",
 };
 
 /** Why `action` is not possible from `status`, in the page's words. */
@@ -78,9 +79,9 @@ export function reason(action, status) {
   return `${action} needs ${NEEDS[action]} deployment (this one is ${status})`;
 }
 
-/** Asserts which of the four buttons are enabled, and the reason wired to each disabled one. */
+/** Asserts which of the five buttons are enabled, and the reason wired to each disabled one. */
 export async function expectButtonsFor(page, status) {
-  for (const action of ["Start", "Stop", "Archive", "Edit"]) {
+  for (const action of ["Start", "Stop", "Archive", "Delete", "Edit"]) {
     const b = button(page, action);
     if (ALLOWED[status].includes(action)) {
       await expect(b, `${action} from ${status}`).toBeEnabled();
@@ -98,3 +99,19 @@ export async function expectButtonsFor(page, status) {
     await expect(b).toHaveAccessibleDescription(why);
   }
 }
+
+/** Pretends the tab was hidden or shown again (headless Chromium never hides it). */
+export async function setVisibility(page, state) {
+  await page.evaluate((state) => {
+    Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+    Object.defineProperty(document, "hidden", { value: state === "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  }, state);
+}
+
+/** How the page keeps fresh: "Live", "Polling", "Connecting…", "Paused while the tab is hidden". */
+export const liveMode = (page) => page.locator(".detail-mode");
+export const recentActivity = (page) => page.getByRole("region", { name: "Recent activity" });
+
+/** Stream connections the fake received for this deployment. */
+export const streamsOf = (fake, id) => sent(fake, "GET", `/deployments/${id}/stream`);

@@ -1,15 +1,24 @@
-// The detail page follows a settling deployment by itself: STARTING -> RUNNING
-// and STOPPING -> STOPPED show without a reload; polling pauses while the tab
-// is hidden and ends with the page.
-import { test, expect } from "./fixtures.mjs";
-import { addDeployment, openDetail, badge, button, sent, expectBodyless, expectButtonsFor } from "./detail-helpers.mjs";
+// Without the live stream (an older API), the detail page follows a settling
+// deployment by polling: STARTING -> RUNNING and STOPPING -> STOPPED show
+// without a reload; polling pauses while the tab is hidden and ends with the
+// page. (With the stream, live.spec.mjs proves the page does not poll.)
+import { test as base, expect } from "./fixtures.mjs";
+import {
+  addDeployment, openDetail as open, badge, button, sent, expectBodyless, expectButtonsFor, setVisibility, liveMode,
+} from "./detail-helpers.mjs";
 
-async function setVisibility(page, state) {
-  await page.evaluate((state) => {
-    Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
-    Object.defineProperty(document, "hidden", { value: state === "hidden", configurable: true });
-    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
-  }, state);
+const test = base.extend({
+  // An API without the stream route: the browser logs the stream's 404.
+  page: async ({ page, fake }, use) => {
+    page.allowConsoleErrors();
+    await fake.config({ stream: false });
+    await use(page);
+  },
+});
+
+async function openDetail(page, fake, dep) {
+  await open(page, fake, dep);
+  await expect(liveMode(page)).toHaveText("Polling");
 }
 
 test("STARTING becomes RUNNING without a reload", async ({ page, fake }) => {

@@ -184,19 +184,19 @@ test("Edit opens the edit page of this deployment", async ({ page, fake }) => {
 test("the page can be used with the keyboard alone", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "RUNNING" });
   await openDetail(page, fake, dep);
-  // From the back link, Tab reaches Refresh, Stop, Edit (disabled Start and Archive are skipped), Copy id.
+  // From the back link, Tab reaches Rename, Refresh, Stop, Edit, Duplicate (disabled Start,
+  // Archive and Delete are skipped), Copy id.
   await page.getByRole("link", { name: "Back to deployments" }).focus();
   const seen = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");
     seen.push(await page.evaluate(() => {
       const el = document.activeElement;
       return el.getAttribute("aria-label") || el.textContent.trim();
     }));
   }
-  expect(seen).toEqual(["Refresh", "Stop", "Edit", "Copy id"]);
-  await page.keyboard.press("Shift+Tab");
-  await page.keyboard.press("Shift+Tab");
+  expect(seen).toEqual(["Rename", "Refresh", "Stop", "Edit", "Duplicate", "Copy id"]);
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
   const stop = button(page, "Stop");
   await expect(stop).toBeFocused();
   // Focus is visible.

@@ -1,18 +1,22 @@
-//! Start, Stop, Archive and Edit. Stop and Archive ask first; every request
+//! Start, Stop, Archive, Edit, Duplicate and Delete. Stop and Archive ask
+//! first; Delete asks for the deployment's name to be typed. Every request
 //! disables the buttons until it is answered; a refusal is shown in the
 //! server's own words and the page reads the deployment again.
 
 use super::action_button::ActionButton;
+use super::name::display_name;
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::StatusChanged;
 use crate::api::request::ApiRequest;
+use crate::app::Flash;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::status::{check, Action};
 use crate::nav::paths;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -37,23 +41,46 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
             if !state.alive() {
                 return;
             }
-            in_flight.set(None);
+            in_flight.try_set(None);
             match result {
                 Ok(changed) => state.apply_status(changed),
-                Err(e) => {
-                    let signed_out = matches!(e, ApiError::Unauthorized { .. });
-                    error.set(Some(e.user_message()));
-                    // The status on screen was likely out of date: show the real one.
-                    if !signed_out {
-                        state.reload().await;
-                    }
+                Err(e) => refused(state, error, e).await,
+            }
+        });
+    };
+
+    let navigate = use_navigate();
+    let flash = Flash::use_flash();
+    let delete = move || {
+        if in_flight.get_untracked().is_some()
+            || check(Action::Delete, status.get_untracked()).is_err()
+        {
+            return;
+        }
+        let id = state.id.get_untracked();
+        let deleted = format!("Deleted {}", display_name(&name.get_untracked()));
+        in_flight.set(Some(Action::Delete));
+        error.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = state.auth.call(endpoints::delete(&id)).await;
+            if !state.alive() {
+                return;
+            }
+            in_flight.try_set(None);
+            match result {
+                Ok(()) => {
+                    flash.show(deleted);
+                    navigate(paths::DEPLOYMENTS, Default::default());
                 }
+                Err(e) => refused(state, error, e).await,
             }
         });
     };
 
     let ask_stop = RwSignal::new(false);
     let ask_archive = RwSignal::new(false);
+    let ask_delete = RwSignal::new(false);
     let navigate = use_navigate();
     let edit = Callback::new(move |_| {
         navigate(&paths::edit(&state.id.get_untracked()), Default::default())
@@ -66,6 +93,10 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
             <ActionButton action=Action::Stop status=status busy=busy danger=true on_press=Callback::new(move |_| ask_stop.set(true))/>
             <ActionButton action=Action::Archive status=status busy=busy danger=true on_press=Callback::new(move |_| ask_archive.set(true))/>
             <ActionButton action=Action::Edit status=status busy=Signal::stored(false) on_press=edit/>
+            <div class="detail-action">
+                <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">"Duplicate"</A>
+            </div>
+            <ActionButton action=Action::Delete status=status busy=busy danger=true on_press=Callback::new(move |_| ask_delete.set(true))/>
         </div>
         <p class="detail-action-progress muted" role="status">
             {move || in_flight.get().map(|a| format!("{}: waiting for the API…", a.label()))}
@@ -87,6 +118,26 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
             danger=true
             on_confirm=Callback::new(move |_| run(Action::Archive))
         />
+        <ConfirmDialog
+            open=ask_delete
+            heading=Signal::derive(move || quoted("Delete"))
+            message="The deployment is removed for good, with its revisions and history. This cannot be undone."
+            danger=true
+            confirm_label="Delete deployment"
+            type_to_confirm=Signal::derive(move || name.get())
+            type_label="Type the deployment's name to confirm"
+            on_confirm=Callback::new(move |_| delete())
+        />
+    }
+}
+
+/// Shows why a request failed; the status on screen was likely out of date,
+/// so the page reads the real one (unless the session just ended).
+async fn refused(state: DetailState, error: RwSignal<Option<String>>, e: ApiError) {
+    let signed_out = matches!(e, ApiError::Unauthorized { .. });
+    error.try_set(Some(e.user_message()));
+    if !signed_out {
+        state.reload().await;
     }
 }
 

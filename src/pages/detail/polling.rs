@@ -1,6 +1,7 @@
-//! While the deployment is STARTING or STOPPING the page reads it again by
-//! itself, backing off (1 s, 2 s, 4 s, ... 10 s), paused while the tab is
-//! hidden. Every timer and listener ends with the page.
+//! When the live stream is not available (an older API, or it keeps failing),
+//! the page reads a STARTING or STOPPING deployment again by itself, backing
+//! off (1 s, 2 s, 4 s, ... 10 s), paused while the tab is hidden. Every timer
+//! ends with the page.
 
 use super::state::DetailState;
 use crate::domain::polling::poll_delay_ms;
@@ -8,7 +9,6 @@ use crate::domain::status::is_transitional;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use web_sys::VisibilityState;
 
 #[derive(Clone, Copy)]
 struct Poller {
@@ -18,13 +18,13 @@ struct Poller {
     attempt: StoredValue<u32>,
 }
 
-/// Starts polling whenever the status needs it; call once from the page.
-pub fn poll_while_settling(state: DetailState) {
-    let visible = RwSignal::new(page_visible());
-    let listener =
-        window_event_listener_untyped("visibilitychange", move |_| visible.set(page_visible()));
+/// Polls whenever `fallback` (no live stream) and `visible` hold and the
+/// status needs it; call once from the page.
+pub fn poll_while_settling(state: DetailState, visible: Memo<bool>, fallback: Memo<bool>) {
     let status = state.field(|d| Some(d.status));
-    let wanted = Memo::new(move |_| visible.get() && status.get().is_some_and(is_transitional));
+    let wanted = Memo::new(move |_| {
+        fallback.get() && visible.get() && status.get().is_some_and(is_transitional)
+    });
     let poller = Poller {
         state,
         wanted,
@@ -39,10 +39,7 @@ pub fn poll_while_settling(state: DetailState) {
             poller.cancel();
         }
     });
-    on_cleanup(move || {
-        listener.remove();
-        poller.cancel();
-    });
+    on_cleanup(move || poller.cancel());
 }
 
 impl Poller {
@@ -71,17 +68,16 @@ impl Poller {
         }
         spawn_local(async move {
             self.state.reload().await;
-            if !self.state.alive() {
+            if self
+                .attempt
+                .try_update_value(|a| *a = a.saturating_add(1))
+                .is_none()
+            {
                 return;
             }
-            self.attempt.update_value(|a| *a = a.saturating_add(1));
-            if self.wanted.get_untracked() {
+            if self.wanted.try_get_untracked() == Some(true) {
                 self.schedule();
             }
         });
     }
-}
-
-fn page_visible() -> bool {
-    document().visibility_state() != VisibilityState::Hidden
 }

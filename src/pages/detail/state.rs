@@ -4,8 +4,9 @@
 
 use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::api::models::{Deployment, StatusChanged};
+use crate::api::models::{Deployment, StatusChanged, StreamFrame};
 use crate::app::Auth;
+use crate::domain::live::{Activity, Mode};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -37,6 +38,12 @@ pub struct DetailState {
     pub fetched_at: RwSignal<Option<DateTime<Utc>>>,
     /// Ticks every second while the page is open.
     pub now: RwSignal<DateTime<Utc>>,
+    /// How the page learns about changes: the live stream, or polling.
+    pub mode: RwSignal<Mode>,
+    /// The latest job, task and event frames of the stream, newest first.
+    pub activity: RwSignal<Vec<Activity>>,
+    /// The last frame the stream delivered, for views that follow it.
+    pub last_frame: RwSignal<Option<StreamFrame>>,
     tickets: StoredValue<Tickets>,
 }
 
@@ -50,6 +57,9 @@ impl DetailState {
             refresh_error: RwSignal::new(None),
             fetched_at: RwSignal::new(None),
             now: RwSignal::new(Utc::now()),
+            mode: RwSignal::new(Mode::Connecting),
+            activity: RwSignal::new(Vec::new()),
+            last_frame: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
         }
     }
@@ -82,6 +92,8 @@ impl DetailState {
         self.load_error.set(None);
         self.refresh_error.set(None);
         self.fetched_at.set(None);
+        self.activity.set(Vec::new());
+        self.last_frame.set(None);
     }
 
     /// Reads the deployment again. `true` when the answer was read and shown
@@ -135,18 +147,29 @@ impl DetailState {
 
     /// Shows the status an action answered with, at once.
     pub fn apply_status(&self, changed: StatusChanged) {
-        self.tickets.update_value(|t| {
-            t.issued += 1;
-            t.applied = t.issued;
-        });
-        self.deployment.update(|d| {
-            if let Some(d) = d {
-                d.status = changed.status;
-                if !changed.updated_at.is_empty() {
-                    d.updated_at = changed.updated_at;
-                }
+        self.patch(|d| {
+            d.status = changed.status;
+            if !changed.updated_at.is_empty() {
+                d.updated_at = changed.updated_at;
             }
         });
+    }
+
+    /// Changes the deployment shown with news newer than any read in flight
+    /// (an action's answer, a stream frame), so such a read cannot undo it.
+    /// `false` when there is no deployment (yet) or the page is gone.
+    pub fn patch(&self, change: impl FnOnce(&mut Deployment)) -> bool {
+        let changed = self
+            .deployment
+            .try_update(|d| d.as_mut().map(change).is_some())
+            .unwrap_or(false);
+        if changed {
+            self.tickets.try_update_value(|t| {
+                t.issued += 1;
+                t.applied = t.issued;
+            });
+        }
+        changed
     }
 
     /// `false` once the page has been left.

@@ -1,6 +1,7 @@
 //! The job-definition form: the active revision's definition in a JSON editor,
 //! checked as typed; "Create revision" sends it as typed.
 
+use super::changes::ChangesReview;
 use super::draft::{describedby, focus, Draft};
 use super::review::{listed, Review};
 use super::submission::{Outcome, Submission};
@@ -34,7 +35,7 @@ pub fn JobDefinitionSection(
             if let Some(value) = &found {
                 draft.load(serde_json::to_string_pretty(value).unwrap_or_default());
             }
-            Ok::<bool, crate::api::ApiError>(found.is_some())
+            Ok::<Option<serde_json::Value>, crate::api::ApiError>(found)
         }
     });
     let retry = Callback::new(move |_| source.refetch());
@@ -47,7 +48,9 @@ pub fn JobDefinitionSection(
                 {move || {
                     let id = id.clone();
                     source.get().map(move |result| match result {
-                        Ok(found) => view! {
+                        Ok(base) => {
+                            let found = base.is_some();
+                            view! {
                             <p class="muted">
                                 {move || if found {
                                     format!("Revision {} is active. Edit its definition and create a new revision.", active.get())
@@ -55,9 +58,10 @@ pub fn JobDefinitionSection(
                                     format!("Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.")
                                 }}
                             </p>
-                            <JobDefinitionForm id=id draft=draft active=active locked=locked/>
+                            <JobDefinitionForm id=id draft=draft active=active base=base locked=locked/>
                         }
-                        .into_any(),
+                        .into_any()
+                        }
                         Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
                     })
                 }}
@@ -71,9 +75,12 @@ fn JobDefinitionForm(
     id: String,
     draft: Draft,
     active: RwSignal<u32>,
+    /// The active revision's definition, for "Show changes".
+    base: Option<serde_json::Value>,
     locked: bool,
 ) -> impl IntoView {
     let submission = Submission::new();
+    let base = RwSignal::new(base);
     let review = Memo::new(move |_| draft.text.with(|t| Review::of(t)));
     // The text a submit was refused for: the notice lasts while it is unchanged.
     let blocked_text = RwSignal::new(None::<String>);
@@ -93,6 +100,7 @@ fn JobDefinitionForm(
                     move |r: RevisionCreated| {
                         draft.saved_as(&sent, sent.clone());
                         active.set(r.active_revision);
+                        base.set(Some(value));
                         format!("Revision {} is now active.", r.active_revision)
                     },
                 );
@@ -133,6 +141,7 @@ fn JobDefinitionForm(
                         <ul>{move || review.with(|r| list(&r.warnings))}</ul>
                     </div>
                 </Show>
+                <ChangesReview text=draft.text base=base active=active/>
                 <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                     "Create revision"
                 </button>

@@ -1,0 +1,129 @@
+// The browser measurements: one list load, filter and detail click per run (a fresh browser
+// context each run, so the HTTP cache is cold like a first visit), and one soak of live updates.
+import { probe } from "./probe.mjs";
+
+export const LIMIT = 100;
+const SETTLE_MS = 500; // after a view renders, time for any late or duplicate request to show up
+const STEP_TIMEOUT_MS = 30_000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** page.evaluate that fails after STEP_TIMEOUT_MS instead of waiting forever for a check. */
+async function evaluate(page, what, fn, arg) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${what} (url ${page.url()})`)), STEP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([page.evaluate(fn, arg), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function openPage(browser, fake, apiKey) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(probe, { apiKey, apiUrl: fake.apiUrl, firstRows: LIMIT });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+/** API requests logged by the fake since the last clear, summarised. */
+async function apiRequests(fake) {
+  await sleep(SETTLE_MS);
+  const log = await fake.requests();
+  const keys = log.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`);
+  return {
+    count: log.length,
+    lists: log.filter((r) => r.method === "GET" && r.path === "/deployments").length,
+    duplicates: keys.length - new Set(keys).size,
+    requests: keys,
+  };
+}
+
+/** One run: first table, then a status filter, then a click into a deployment. */
+export async function viewRun(browser, fake, { apiKey, runningCount }) {
+  const { context, page, problems } = await openPage(browser, fake, apiKey);
+  const assets = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith("/api/")) assets.push(r.resourceType() === "document" ? "/index.html" : url.pathname);
+  });
+  try {
+    await fake.clearRequests();
+    await page.goto(`${fake.url}/deployments?limit=${LIMIT}`);
+    const firstTableMs = await evaluate(page, "first table", () => window.__bench.firstTable);
+    const startedMs = await page.evaluate(() => window.__bench.startedAt ?? null);
+    const listRequests = await apiRequests(fake);
+
+    await fake.clearRequests();
+    const filterMs = await evaluate(
+      page,
+      "filter",
+      (n) => window.__bench.clickUntil({ kind: "checkbox", text: "Running" }, "onlyStatus", ["Running", n]),
+      runningCount,
+    );
+    const filterRequests = await apiRequests(fake);
+
+    const name = await page.evaluate(() => document.querySelector("table.deployments tbody a").textContent.trim());
+    await fake.clearRequests();
+    const detailMs = await evaluate(page, "detail", (n) => window.__bench.clickUntil({ kind: "link", text: n }, "heading", n), name);
+    const detailRequests = await apiRequests(fake);
+    if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
+    return { firstTableMs, startedMs, filterMs, detailMs, listRequests, filterRequests, detailRequests, assets };
+  } finally {
+    await context.close();
+  }
+}
+
+async function heap(page, cdp) {
+  // Twice: the first pass can leave objects that only the second one frees (finalizers, weak refs).
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasmMemory = await page.evaluate(() => window.__bench.memory?.buffer.byteLength ?? null);
+  return { jsHeap: usedSize, wasmMemory };
+}
+
+/**
+ * The detail page open while the deployment changes `updates` times (status and replicas,
+ * through the fake's control route). If the page follows the live stream the change arrives by
+ * itself; otherwise the page's "Refresh" button re-reads it. Each update waits until the page
+ * shows it. Heap readings after forced GC: on load, after a warm-up, and at the end.
+ */
+export async function soak(browser, fake, { apiKey, deployment, updates, warmup, spreadMs }) {
+  const { context, page, problems } = await openPage(browser, fake, apiKey);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await fake.clearRequests();
+    await page.goto(`${fake.url}/deployments/${deployment.id}`);
+    await evaluate(page, "detail page", (n) => window.__bench.when("heading", n), deployment.name);
+    await sleep(SETTLE_MS);
+    const streamed = (await fake.requests()).some((r) => r.path.endsWith("/stream"));
+    const readings = { load: await heap(page, cdp) };
+    const started = Date.now();
+    for (let i = 1; i <= warmup + updates; i += 1) {
+      const running = i % 2 === 0;
+      const replicas = 1 + (i % 7);
+      await fake.patchDeployment(deployment.id, { status: running ? "RUNNING" : "STOPPED", replicas });
+      const expect = [["Status", running ? "Running" : "Stopped"], ["Replicas", String(replicas)]];
+      await evaluate(
+        page,
+        `update ${i}`,
+        ([refresh, pairs]) =>
+          refresh
+            ? window.__bench.clickUntil({ kind: "button", text: "Refresh" }, "fields", pairs)
+            : window.__bench.when("fields", pairs),
+        [!streamed, expect],
+      );
+      if (i === warmup) readings.warm = await heap(page, cdp);
+      if (spreadMs) await sleep(Math.max(0, started + (spreadMs * i) / (warmup + updates) - Date.now()));
+    }
+    readings.end = await heap(page, cdp);
+    if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
+    return { mode: streamed ? "stream" : "refresh", updates, warmup, seconds: (Date.now() - started) / 1000, readings };
+  } finally {
+    await context.close();
+  }
+}

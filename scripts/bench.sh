@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The performance benchmark (README "Performance"). Not part of scripts/test.sh: performance is
+# measured here, on a machine as quiet as you can make it, never asserted by a timed test.
+# Builds first when dist/ is missing or older than the sources; arguments go to bench/run.mjs,
+# e.g. scripts/bench.sh --runs 9 --soak-minutes 10
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/install-test-tools.sh"
+stale=$(find src style index.html Cargo.toml Cargo.lock -newer dist/index.html -print -quit 2>/dev/null || echo missing)
+if [ ! -f dist/index.html ] || [ -n "$stale" ]; then
+  "$ROOT/scripts/build.sh"
+else
+  "$ROOT/scripts/install-build-tools.sh"
+  cargo build --locked --offline -p fake-nosana
+fi
+exec node bench/run.mjs "$@"

@@ -1,0 +1,236 @@
+//! The deployment's history under its fields, as tabs: jobs, events,
+//! revisions and tasks. The open tab, its filters, page size and cursor live in
+//! the URL (`nav::history_view`), so reload and back/forward keep them. Only
+//! the open tab is read, once for each view of it; a tab never opened costs
+//! no request.
+
+mod events;
+mod job_detail;
+mod jobs;
+mod make_active;
+mod pager;
+mod revisions;
+mod tasks;
+
+use super::state::DetailState;
+use crate::api::ApiError;
+use crate::components::error_box::ErrorBox;
+use crate::nav::history_view::{HistoryTab, HistoryView};
+use crate::nav::paths;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::future::Future;
+use wasm_bindgen::JsCast;
+
+/// Moves the tabs to another view by writing it into the URL (a history entry
+/// of its own, so Back returns to the previous tab or page).
+#[derive(Clone, Copy)]
+pub struct GoTo(Callback<HistoryView>);
+
+impl GoTo {
+    pub fn go(&self, view: HistoryView) {
+        self.0.run(view);
+    }
+}
+
+/// What every tab gets: the page's deployment, the view in the URL, and the way to change it.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: DetailState,
+    pub view: Memo<HistoryView>,
+    pub go: GoTo,
+}
+
+/// A tab's answer: `None` while another tab is open (nothing was asked).
+pub type Answer<T> = Option<Result<T, ApiError>>;
+
+#[component]
+pub fn History(state: DetailState) -> impl IntoView {
+    let query = use_query_map();
+    let location = use_location();
+    let view = Memo::new(move |prev: Option<&HistoryView>| {
+        // While the page is being left the URL already belongs to the next
+        // page: keep the view, so no tab reads again on the way out.
+        let here = state.id.with(|id| paths::deployment(id));
+        if let Some(prev) = prev.filter(|_| location.pathname.with(|p| *p != here)) {
+            return prev.clone();
+        }
+        query.with(|q| HistoryView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let navigate = use_navigate();
+    let go = GoTo(Callback::new(move |next: HistoryView| {
+        let Some(id) = state.id.try_get_untracked() else {
+            return;
+        };
+        let url = format!("{}{}", paths::deployment(&id), next.to_query());
+        navigate(
+            &url,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }));
+    let ctx = Ctx { state, view, go };
+    let tab = Memo::new(move |_| view.with(|v| v.tab));
+    let select = move |next: HistoryTab| {
+        if tab.get_untracked() != next {
+            go.go(view.get_untracked().with_tab(next));
+        }
+    };
+    // Arrow keys move between tabs (and open the one reached), Home and End to the ends.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let current = tab.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => current.next(),
+            "ArrowLeft" => current.previous(),
+            "Home" => HistoryTab::ALL[0],
+            "End" => HistoryTab::ALL[HistoryTab::ALL.len() - 1],
+            _ => return,
+        };
+        ev.prevent_default();
+        select(next);
+        focus(&tab_id(next));
+    };
+
+    view! {
+        <section class="card history" aria-labelledby="history-title">
+            <h2 id="history-title">"History"</h2>
+            <div class="history-tabs" role="tablist" aria-label="History" on:keydown=on_keydown>
+                {HistoryTab::ALL
+                    .into_iter()
+                    .map(|t| {
+                        let selected = Memo::new(move |_| tab.get() == t);
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="history-tab"
+                                id=tab_id(t)
+                                aria-controls=panel_id(t)
+                                aria-selected=move || selected.get().to_string()
+                                tabindex=move || if selected.get() { "0" } else { "-1" }
+                                on:click=move |_| select(t)
+                            >
+                                {t.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {HistoryTab::ALL
+                .into_iter()
+                .map(|t| {
+                    let selected = Memo::new(move |_| tab.get() == t);
+                    view! {
+                        <div
+                            role="tabpanel"
+                            class="history-panel"
+                            id=panel_id(t)
+                            aria-labelledby=tab_id(t)
+                            hidden=move || !selected.get()
+                        >
+                            {move || selected.get().then(|| panel(t, ctx))}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+fn panel(tab: HistoryTab, ctx: Ctx) -> AnyView {
+    match tab {
+        HistoryTab::Jobs => view! { <jobs::JobsPanel ctx=ctx/> }.into_any(),
+        HistoryTab::Events => view! { <events::EventsPanel ctx=ctx/> }.into_any(),
+        HistoryTab::Revisions => view! { <revisions::RevisionsPanel ctx=ctx/> }.into_any(),
+        HistoryTab::Tasks => view! { <tasks::TasksPanel ctx=ctx/> }.into_any(),
+    }
+}
+
+fn tab_id(tab: HistoryTab) -> String {
+    format!("history-tab-{}", tab.as_str())
+}
+
+fn panel_id(tab: HistoryTab) -> String {
+    format!("history-panel-{}", tab.as_str())
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Reads a tab's list once for each value of `key`; `None` (the tab is not
+/// open) asks nothing.
+pub fn fetch_view<K, T, Fut>(
+    key: Memo<Option<K>>,
+    fetch: impl Fn(K) -> Fut + 'static,
+) -> LocalResource<Answer<T>>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    LocalResource::new(move || {
+        let pending = key.get().map(&fetch);
+        async move {
+            match pending {
+                Some(answer) => Some(answer.await),
+                None => None,
+            }
+        }
+    })
+}
+
+/// The open tab's list: loading, the error with Retry, or `render` of the answer.
+/// While another page is read the current one stays, marked busy.
+pub fn results<T, V>(
+    data: LocalResource<Answer<T>>,
+    tab: HistoryTab,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let busy = RwSignal::new(false);
+    let retry = Callback::new(move |_| data.refetch());
+    let loading_text = format!("Loading {}…", tab.label().to_lowercase());
+    view! {
+        <p class="refreshing" role="status" hidden=move || !busy.get()>"Loading…"</p>
+        <Transition
+            fallback=move || view! { <p class="loading" role="status">{loading_text.clone()}</p> }
+            set_pending=busy
+        >
+            {move || {
+                data.get()
+                    .flatten()
+                    .map(|answer| match answer {
+                        Ok(list) => view! {
+                            <div class="history-body" aria-busy=move || busy.get().to_string()>
+                                {render(list)}
+                            </div>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                    })
+            }}
+        </Transition>
+    }
+}
+
+/// What an empty list says: "No jobs yet.", or that the filters match nothing.
+pub fn empty_text(view: &HistoryView) -> String {
+    let noun = view.tab.noun();
+    if view.is_filtered() {
+        format!("No {noun}s match these filters.")
+    } else {
+        format!("No {noun}s yet.")
+    }
+}

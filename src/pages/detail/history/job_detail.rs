@@ -1,0 +1,72 @@
+//! One job in full (`GET /deployments/{id}/jobs/{job}`): its state and times,
+//! and its job definition and result as read-only, pretty-printed JSON.
+
+use crate::api::endpoints;
+use crate::api::models::JobDetail as Detail;
+use crate::app::Auth;
+use crate::components::error_box::ErrorBox;
+use crate::domain::diff::pretty;
+use crate::domain::history::job_state_label;
+use crate::domain::units::{format_exact, format_relative};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+#[component]
+pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let (deployment, job) = (deployment.clone(), job.clone());
+        async move { auth.call(endpoints::get_job(&deployment, &job)).await }
+    });
+    let retry = Callback::new(move |_| data.refetch());
+    view! {
+        <div class="job-detail">
+            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the job…"</p> }>
+                {move || {
+                    data.get()
+                        .map(|answer| match answer {
+                            Ok(detail) => view! { <Shown detail=detail/> }.into_any(),
+                            Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Shown(detail: Detail) -> impl IntoView {
+    let now = Utc::now();
+    let node = detail.node.clone().filter(|n| !n.trim().is_empty());
+    let result = (!detail.job_result.is_null()).then(|| pretty(&detail.job_result));
+    view! {
+        <dl class="job-detail-grid">
+            <div><dt>"State"</dt><dd>{job_state_label(detail.state)}</dd></div>
+            <div><dt>"Revision"</dt><dd>{detail.revision}</dd></div>
+            <div><dt>"Node"</dt><dd><code>{node.unwrap_or_else(|| "—".to_string())}</code></dd></div>
+            <div><dt>"Market"</dt><dd><code>{detail.market.clone()}</code></dd></div>
+            <div><dt>"Listed"</dt><dd>{when(detail.listed_at_utc(), now, "Not listed")}</dd></div>
+            <div><dt>"Started"</dt><dd>{when(detail.started_at(), now, "Not started")}</dd></div>
+            <div><dt>"Ended"</dt><dd>{when(detail.ended_at(), now, "Not ended")}</dd></div>
+            <div><dt>"Confidential"</dt><dd>{if detail.confidential { "Yes" } else { "No" }}</dd></div>
+        </dl>
+        <h4>"Job definition"</h4>
+        <pre class="json-view" tabindex="0" aria-label="Job definition">{pretty(&detail.job_definition)}</pre>
+        <h4>"Result"</h4>
+        {match result {
+            Some(text) => view! { <pre class="json-view" tabindex="0" aria-label="Result">{text}</pre> }.into_any(),
+            None => view! { <p class="muted">"No result yet."</p> }.into_any(),
+        }}
+    }
+}
+
+/// An instant exactly, with how long ago it was.
+fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>, never: &'static str) -> AnyView {
+    match at {
+        Some(at) => view! {
+            <time datetime=at.to_rfc3339()>{format_exact(at)}</time>
+            <span class="muted">{format!(" ({})", format_relative(at, now))}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{never}</span> }.into_any(),
+    }
+}

@@ -1,0 +1,153 @@
+//! The Jobs tab: the deployment's jobs, newest first, filtered by state; each
+//! opens its detail (definition and result) in place.
+
+use super::job_detail::JobDetail;
+use super::pager::{PageSizeSelect, Pager};
+use super::{empty_text, fetch_view, results, Ctx};
+use crate::api::endpoints;
+use crate::api::models::{Job, JobList, JobState};
+use crate::components::clock::use_now;
+use crate::components::copy_button::CopyButton;
+use crate::components::relative_time::RelativeTime;
+use crate::domain::history::{format_duration, job_duration, job_state_label, job_state_tone};
+use crate::domain::units::short_id;
+use crate::nav::history_view::HistoryTab;
+use leptos::prelude::*;
+
+#[component]
+pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
+    let Ctx { state, view, go } = ctx;
+    let auth = state.auth;
+    let key = Memo::new(move |_| {
+        view.with(|v| v.jobs_request())
+            .map(|request| (state.id.get(), request))
+    });
+    let data = fetch_view(key, move |(id, (filter, page))| async move {
+        auth.call(endpoints::list_jobs(&id, &filter, &page)).await
+    });
+    view! {
+        <div class="history-filters" role="search" aria-label="Filter jobs">
+            <fieldset class="status-filter">
+                <legend>"State"</legend>
+                {JobState::ALL
+                    .into_iter()
+                    .map(|s| view! {
+                        <label class="chip">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || view.with(|v| v.states.contains(&s))
+                                on:change=move |_| go.go(view.get_untracked().toggle_state(s))
+                            />
+                            {job_state_label(s)}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <PageSizeSelect view=view go=go/>
+        </div>
+        {results(data, HistoryTab::Jobs, move |list: JobList| {
+            let empty = list.jobs.is_empty();
+            view! {
+                {if empty {
+                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
+                } else {
+                    view! { <JobTable jobs=list.jobs ctx=ctx/> }.into_any()
+                }}
+                <Pager pagination=list.pagination view=view go=go/>
+            }
+        })}
+    }
+}
+
+#[component]
+fn JobTable(jobs: Vec<Job>, ctx: Ctx) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="history-table jobs-table">
+                <caption class="visually-hidden">"Jobs"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Job"</th>
+                        <th scope="col">"Node"</th>
+                        <th scope="col" class="num">"Revision"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Started"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {jobs.into_iter().map(|job| view! { <JobRow job=job ctx=ctx/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
+    let now = use_now();
+    let open = RwSignal::new(false);
+    let detail_id = format!("job-detail-{}", job.job);
+    let address = job.job.clone();
+    let node = job.node.clone().filter(|n| !n.trim().is_empty());
+    let started = job.started_at();
+    let timed = job.clone();
+    let duration = move || {
+        job_duration(&timed, now.get())
+            .map(format_duration)
+            .unwrap_or_else(|| "—".to_string())
+    };
+    let deployment = ctx.state.id.get_untracked();
+    view! {
+        <tr data-job=address.clone()>
+            <td class="id">
+                <code title=address.clone()>{short_id(&address)}</code>
+                <CopyButton text=address.clone() label="Copy job address"/>
+            </td>
+            <td>
+                {match node {
+                    Some(node) => view! { <code title=node.clone()>{short_id(&node)}</code> }.into_any(),
+                    None => view! { <span class="muted">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td class="num">{job.revision}</td>
+            <td><JobStateBadge state=job.state/></td>
+            <td>
+                {match started {
+                    Some(at) => view! { <RelativeTime iso=at.to_rfc3339()/> }.into_any(),
+                    None => view! { <span class="muted">"Not started"</span> }.into_any(),
+                }}
+            </td>
+            <td class="duration">{duration}</td>
+            <td>
+                <button
+                    type="button"
+                    class="btn"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=detail_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "Details"
+                </button>
+            </td>
+        </tr>
+        <tr class="history-detail-row" id=detail_id hidden=move || !open.get()>
+            <td colspan="7">
+                {move || open.get().then(|| view! {
+                    <JobDetail auth=ctx.state.auth deployment=deployment.clone() job=address.clone()/>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// A job state as a coloured badge with its name in words.
+#[component]
+pub fn JobStateBadge(state: JobState) -> impl IntoView {
+    view! {
+        <span class=format!("badge badge-{}", job_state_tone(state).as_str()) data-state=state.as_str()>
+            {job_state_label(state)}
+        </span>
+    }
+}

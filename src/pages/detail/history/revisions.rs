@@ -1,0 +1,215 @@
+//! The Revisions tab: every version of the job definition, the active one
+//! marked; any one's JSON, any two side by side (A and B), and "Make active".
+
+use super::make_active::{MakeActive, MakeActiveDialog, MakeActiveOutcome};
+use super::pager::{PageSizeSelect, Pager};
+use super::{empty_text, fetch_view, results, Ctx};
+use crate::api::endpoints;
+use crate::api::models::{Revision, RevisionList};
+use crate::components::diff_view::DiffView;
+use crate::components::relative_time::RelativeTime;
+use crate::domain::diff::{diff_values, pretty};
+use crate::domain::status::{check, Action};
+use crate::domain::units::short_id;
+use crate::nav::history_view::HistoryTab;
+use leptos::prelude::*;
+
+/// The two revisions picked for comparing; they may come from different pages.
+#[derive(Clone, Copy)]
+struct Compare {
+    a: RwSignal<Option<Revision>>,
+    b: RwSignal<Option<Revision>>,
+}
+
+#[component]
+pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
+    let Ctx { state, view, go } = ctx;
+    let auth = state.auth;
+    let key = Memo::new(move |_| {
+        view.with(|v| v.revisions_request())
+            .map(|page| (state.id.get(), page))
+    });
+    let data = fetch_view(key, move |(id, page)| async move {
+        auth.call(endpoints::list_revisions(&id, &page)).await
+    });
+    let compare = Compare {
+        a: RwSignal::new(None),
+        b: RwSignal::new(None),
+    };
+    let make_active = MakeActive::new(state, data);
+    view! {
+        <div class="history-filters">
+            <PageSizeSelect view=view go=go/>
+        </div>
+        <MakeActiveOutcome m=make_active/>
+        {results(data, HistoryTab::Revisions, move |list: RevisionList| {
+            let empty = list.revisions.is_empty();
+            view! {
+                {if empty {
+                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
+                } else {
+                    view! { <RevisionTable revisions=list.revisions ctx=ctx compare=compare m=make_active/> }.into_any()
+                }}
+                <Pager pagination=list.pagination view=view go=go/>
+            }
+        })}
+        <CompareSection compare=compare/>
+        <MakeActiveDialog m=make_active/>
+    }
+}
+
+#[component]
+fn RevisionTable(
+    revisions: Vec<Revision>,
+    ctx: Ctx,
+    compare: Compare,
+    m: MakeActive,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="history-table revisions-table">
+                <caption class="visually-hidden">"Revisions"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Revision"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"IPFS hash"</th>
+                        <th scope="col">"Compare"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {revisions
+                        .into_iter()
+                        .map(|revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=m/> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) -> impl IntoView {
+    let n = revision.revision;
+    let active = ctx.state.field(|d| d.active_revision);
+    let status = ctx.state.field(|d| d.status);
+    let is_active = move || active.get() == n;
+    let open = RwSignal::new(false);
+    let json_id = format!("revision-json-{n}");
+    let json = pretty(&revision.job_definition);
+    let hash = revision.ipfs_definition_hash.clone();
+    let (for_a, for_b, for_make) = (revision.clone(), revision.clone(), revision.clone());
+    let locked = move || check(Action::Edit, status.get()).err();
+    view! {
+        <tr data-revision=n class:history-active=is_active>
+            <th scope="row">
+                {format!("Revision {n}")}
+                <Show when=is_active>
+                    " "<span class="badge badge-ok revision-active">"Active"</span>
+                </Show>
+            </th>
+            <td><RelativeTime iso=revision.created_at.clone()/></td>
+            <td>
+                {if hash.is_empty() {
+                    view! { <span class="muted">"—"</span> }.into_any()
+                } else {
+                    view! { <code title=hash.clone()>{short_id(&hash)}</code> }.into_any()
+                }}
+            </td>
+            <td class="compare-pick">
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="compare-a"
+                        aria-label=format!("Revision {n} as A")
+                        prop:checked=move || compare.a.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
+                        on:change=move |_| compare.a.set(Some(for_a.clone()))
+                    />
+                    "A"
+                </label>
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="compare-b"
+                        aria-label=format!("Revision {n} as B")
+                        prop:checked=move || compare.b.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
+                        on:change=move |_| compare.b.set(Some(for_b.clone()))
+                    />
+                    "B"
+                </label>
+            </td>
+            <td class="actions">
+                <button
+                    type="button"
+                    class="btn"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=json_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { "Hide JSON" } else { "View JSON" }}
+                </button>
+                <Show when=move || !is_active()>
+                    <button
+                        type="button"
+                        class="btn"
+                        disabled=move || locked().is_some() || m.busy()
+                        title=locked
+                        on:click={
+                            let target = for_make.clone();
+                            move |_| m.ask(target.clone())
+                        }
+                    >
+                        "Make active"
+                    </button>
+                </Show>
+            </td>
+        </tr>
+        <tr class="history-detail-row" id=json_id hidden=move || !open.get()>
+            <td colspan="5">
+                <pre class="json-view" tabindex="0" aria-label=format!("Revision {n} job definition")>{json}</pre>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn CompareSection(compare: Compare) -> impl IntoView {
+    let Compare { a, b } = compare;
+    let picked = move || a.with(Option::is_some) || b.with(Option::is_some);
+    view! {
+        <section class="history-compare" aria-labelledby="history-compare-title">
+            <h3 id="history-compare-title">"Compare revisions"</h3>
+            {move || match (a.get(), b.get()) {
+                (Some(a), Some(b)) if a.revision == b.revision => view! {
+                    <p class="muted">{format!("A and B are both revision {}: pick two different revisions.", a.revision)}</p>
+                }
+                .into_any(),
+                (Some(a), Some(b)) => view! {
+                    <DiffView
+                        rows=diff_values(&a.job_definition, &b.job_definition)
+                        old_title=format!("A: revision {}", a.revision)
+                        new_title=format!("B: revision {}", b.revision)
+                    />
+                }
+                .into_any(),
+                _ => view! {
+                    <p class="muted">"Pick A and B in the Compare column to see what changed between two revisions."</p>
+                }
+                .into_any(),
+            }}
+            <Show when=picked>
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| {
+                        a.set(None);
+                        b.set(None);
+                    }
+                >
+                    "Clear comparison"
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,165 @@
+//! The deployment's name as the page heading, with "Rename": the heading turns
+//! into a "Name" field with "Save name" and "Cancel" (Enter saves, Esc cancels).
+//! The name is checked before it is sent; the new one shows at once.
+
+use super::state::DetailState;
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::domain::numbers::parse_name;
+use leptos::html::{Button, Input};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// An older gateway lacks `update-name`.
+pub const RENAME_MISSING: &str = "Renaming is not available on this API.";
+const INPUT_ID: &str = "detail-name-input";
+const PROBLEM_ID: &str = "detail-name-problem";
+
+#[component]
+pub fn NameHeading(state: DetailState) -> impl IntoView {
+    let name = state.field(|d| d.name.clone());
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let shown = move || name.with(|n| display_name(n));
+
+    // Focus moves into the field when it opens, and back to "Rename" after.
+    let input = NodeRef::<Input>::new();
+    let rename = NodeRef::<Button>::new();
+    let refocus = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = rename.get() {
+            if refocus.try_update_value(std::mem::take) == Some(true) {
+                let _ = el.focus();
+            }
+        }
+    });
+
+    let open = move |_| {
+        draft.set(name.get_untracked());
+        problem.set(None);
+        editing.set(true);
+    };
+    let close = move || {
+        refocus.try_set_value(true);
+        problem.try_set(None);
+        editing.try_set(false);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let new_name = match parse_name(&draft.get_untracked()) {
+            Ok(n) => n,
+            Err(why) => {
+                problem.set(Some(why));
+                return;
+            }
+        };
+        if new_name == name.get_untracked() {
+            close();
+            return;
+        }
+        let id = state.id.get_untracked();
+        saving.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            let result = state
+                .auth
+                .call(endpoints::update_name(&id, &new_name))
+                .await;
+            saving.try_set(false);
+            match result {
+                Ok(updated) => {
+                    let shown = if updated.name.is_empty() {
+                        new_name
+                    } else {
+                        updated.name
+                    };
+                    state.patch(|d| {
+                        d.name = shown;
+                        if !updated.updated_at.is_empty() {
+                            d.updated_at = updated.updated_at;
+                        }
+                    });
+                    close();
+                }
+                Err(ApiError::RouteNotFound { .. }) => {
+                    problem.try_set(Some(RENAME_MISSING.to_string()));
+                }
+                Err(error) => {
+                    problem.try_set(Some(error.user_message()));
+                }
+            }
+        });
+    };
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && !saving.get_untracked() {
+            ev.prevent_default();
+            close();
+        }
+    };
+
+    move || {
+        if !editing.get() {
+            return view! {
+                <div class="detail-name">
+                    <h1 id="detail-title">{shown}</h1>
+                    <button type="button" class="btn btn-small" node_ref=rename on:click=open>
+                        "Rename"
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="detail-name">
+                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
+                <form class="detail-rename" on:submit=save novalidate>
+                    <label for=INPUT_ID>"Name"</label>
+                    <input
+                        id=INPUT_ID
+                        type="text"
+                        autocomplete="off"
+                        node_ref=input
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        on:keydown=keydown
+                        aria-invalid=move || problem.with(Option::is_some).to_string()
+                        aria-describedby=move || problem.with(Option::is_some).then_some(PROBLEM_ID)
+                    />
+                    <button
+                        type="submit"
+                        class="btn btn-primary"
+                        disabled=move || saving.get()
+                        aria-busy=move || saving.get().to_string()
+                    >
+                        "Save name"
+                    </button>
+                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| close()>
+                        "Cancel"
+                    </button>
+                    <p id=PROBLEM_ID class="field-error" role="alert">{move || problem.get()}</p>
+                </form>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// What the heading says for a name, including a blank one.
+pub fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Unnamed deployment".to_string()
+    } else {
+        name.to_string()
+    }
+}
