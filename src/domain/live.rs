@@ -55,8 +55,12 @@ impl Reconnect {
 
     /// The stream could not be opened or broke off.
     pub fn on_failure(&mut self, error: &ApiError) -> Next {
-        // An older gateway without the route: no point in trying again.
-        if matches!(error, ApiError::RouteNotFound { .. }) {
+        // An older gateway without the route (or a host answering its HTML
+        // fallback page instead of a stream): no point in trying again.
+        if matches!(
+            error,
+            ApiError::RouteNotFound { .. } | ApiError::UnexpectedBody { .. }
+        ) {
             return Next::Poll;
         }
         self.failures += 1;
@@ -246,6 +250,11 @@ mod tests {
             message: "Route GET:/x not found".into(),
         };
         assert_eq!(r.on_failure(&error), Next::Poll);
+        let html = ApiError::UnexpectedBody {
+            status: 200,
+            detail: "the answer is not an event stream".into(),
+        };
+        assert_eq!(Reconnect::default().on_failure(&html), Next::Poll);
     }
 
     #[test]

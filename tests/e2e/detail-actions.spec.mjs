@@ -5,6 +5,12 @@ import {
   addDeployment, openDetail, badge, button, alertArea, sent, expectSent, expectBodyless, expectButtonsFor,
 } from "./detail-helpers.mjs";
 
+// The live stream shows RUNNING / STOPPED as soon as the fake settles a deployment:
+// these tests look at STARTING / STOPPING, so the fake settles them much later.
+test.beforeEach(async ({ fake }) => {
+  await fake.config({ transition_ms: 60_000 });
+});
+
 for (const from of ["DRAFT", "STOPPED"]) {
   test(`Start from ${from} sends POST /start and shows STARTING at once`, async ({ page, fake }) => {
     const dep = await addDeployment(fake, { status: from });

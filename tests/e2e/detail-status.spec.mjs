@@ -14,6 +14,7 @@ test("each status enables exactly the actions the contract allows, and explains 
 });
 
 test("seeded deployments in every status show the same buttons on first load", async ({ page, fake }) => {
+  test.setTimeout(60_000); // eight page loads, five buttons each
   const seeded = await fake.deployments();
   // The seed cycles through the 8 statuses; open each status's first deployment by URL.
   let first = true;

@@ -182,6 +182,7 @@ test("Edit opens the edit page of this deployment", async ({ page, fake }) => {
 });
 
 test("the page can be used with the keyboard alone", async ({ page, fake }) => {
+  await fake.config({ transition_ms: 60_000 }); // STOPPING stays until the test has seen it
   const dep = await addDeployment(fake, { status: "RUNNING" });
   await openDetail(page, fake, dep);
   // From the back link, Tab reaches Rename, Refresh, Stop, Edit, Duplicate (disabled Start,

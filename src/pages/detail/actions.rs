@@ -121,7 +121,7 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
         <ConfirmDialog
             open=ask_delete
             heading=Signal::derive(move || quoted("Delete"))
-            message="The deployment is removed for good, with its revisions and history. This cannot be undone."
+            message="The deployment is removed for good. This cannot be undone."
             danger=true
             confirm_label="Delete deployment"
             type_to_confirm=Signal::derive(move || name.get())
