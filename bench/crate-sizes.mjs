@@ -18,6 +18,7 @@ const GROUPS = {
   "indexmap, hashbrown (serde_json preserve_order, reactive_graph)": ["indexmap", "hashbrown", "equivalent"],
   "chrono": ["chrono"],
   "croner": ["croner"],
+  "similar": ["similar"],
   "gloo-net, gloo-utils, http": ["gloo_net", "gloo_utils", "http", "bytes", "fnv"],
   "gloo-timers": ["gloo_timers"],
   "futures": ["futures", "futures_util", "futures_channel", "futures_core", "futures_executor", "futures_task", "futures_sink", "futures_io", "slab"],
