@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What each crate costs in the release wasm (the table in README "Performance"). The release
 # build strips symbol names, so this builds it again keeping them (strip = none), runs the same
-# wasm-bindgen and wasm-opt -Oz as Trunk but with -g so the names survive the optimiser, and
+# wasm-bindgen and wasm-opt -Oz as scripts/wasm-pipeline.sh but with -g so the names survive the optimiser, and
 # lets twiggy list every function and data segment, which bench/crate-sizes.mjs groups by crate.
+# It measures the whole app before the per-route split: each crate's cost over all chunks.
 # Slow (a second full release build): run it when dependencies change, not on every benchmark.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
@@ -15,10 +16,8 @@ CARGO_PROFILE_RELEASE_STRIP=none cargo build --locked --offline --release \
 out=$(mktemp -d)
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/nosana-deployments.wasm"
-# Trunk's wasm-opt flags from index.html, minus the two that would drop the names.
-flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | sed 's/--strip-debug//; s/--strip-producers//')
-# shellcheck disable=SC2086
-wasm-opt -Oz -g $flags "$out/nosana-deployments_bg.wasm" -o "$out/named.wasm"
+# The release build's wasm-opt flags, minus the two that would drop the names.
+wasm-opt -Oz -g "${WASM_OPT_FEATURES[@]}" "$out/nosana-deployments_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 1000000 -f json "$out/named.wasm" > "$out/top.json"
 node bench/crate-sizes.mjs "$out/top.json"
 rm -rf "$out"

@@ -76,6 +76,8 @@ async function measure(browser, label, dist) {
       sizes: distSizes(dist),
       firstViewAssets: [...new Set(runs[0].assets)],
       firstViewBrotli: transferBrotli(dist, runs[0].assets),
+      laterAssets: [...new Set(runs[0].laterAssets)],
+      laterBrotli: transferBrotli(dist, runs[0].laterAssets),
       runs: { startedMs: pick("startedMs"), firstTableMs: pick("firstTableMs"), filterMs: pick("filterMs"), detailMs: pick("detailMs") },
       median: {
         startedMs: runs[0].startedMs == null ? null : median(pick("startedMs")),
@@ -104,6 +106,9 @@ function printSizes(result) {
     if (s) console.log(`  ${kind.padEnd(6)} ${kb(s.raw).padStart(8)} ${kb(s.gzip).padStart(8)} ${kb(s.brotli).padStart(8)}`);
   }
   console.log(`  first view loads ${result.firstViewAssets.length} files: ${kb(result.firstViewBrotli)} kB brotli`);
+  if (result.laterAssets.length) {
+    console.log(`  filter + detail load ${result.laterAssets.length} more: ${kb(result.laterBrotli)} kB brotli (${result.laterAssets.join(", ")})`);
+  }
 }
 
 function printTable(results) {

@@ -7,5 +7,4 @@ cd "$ROOT"
 "$ROOT/scripts/install-build-tools.sh"
 cargo fetch --locked
 trunk build --release --offline
-node scripts/postbuild.mjs dist
 cargo build --locked --offline -p fake-nosana

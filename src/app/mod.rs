@@ -4,20 +4,20 @@ mod auth;
 mod drafts;
 mod flash;
 mod header;
+mod lazy_pages;
 mod revisions;
 
 pub use auth::{use_auth, Auth, Protected};
 pub use drafts::Drafts;
 pub use flash::Flash;
+pub use lazy_pages::preload_detail;
 pub use revisions::active_definition;
 
-use crate::pages::{
-    create::CreatePage, detail::DetailPage, edit::EditPage, list::ListPage,
-    not_found::NotFoundPage, sign_in::SignInPage,
-};
+use crate::pages::{list::ListPage, not_found::NotFoundPage, sign_in::SignInPage};
+use lazy_pages::{CreateRoute, DetailRoute, EditRoute, PageLoadingNotice};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <header::Header/>
+            <PageLoadingNotice/>
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/deployments"/> }/>
@@ -43,15 +44,15 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/deployments/new")
-                        view=|| view! { <Protected><CreatePage/></Protected> }
+                        view={Lazy::<CreateRoute>::new()}
                     />
                     <Route
                         path=path!("/deployments/:id")
-                        view=|| view! { <Protected><DetailPage/></Protected> }
+                        view={Lazy::<DetailRoute>::new()}
                     />
                     <Route
                         path=path!("/deployments/:id/edit")
-                        view=|| view! { <Protected><EditPage/></Protected> }
+                        view={Lazy::<EditRoute>::new()}
                     />
                 </Routes>
             </main>

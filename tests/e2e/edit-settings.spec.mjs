@@ -222,7 +222,8 @@ test("unsaved changes: beforeunload is armed only while dirty; in-app links ask 
   await back.click();
   await page.getByRole("button", { name: "Leave without saving" }).click();
   await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}$`));
-  // The page's listeners went with it.
+  // Once the detail page is up (its code may still be downloading before), the edit page's listeners are gone.
+  await expect(page.getByRole("heading", { level: 1, name: dep.name, exact: true })).toBeVisible();
   expect(await wouldAskBeforeUnload(page)).toBe(false);
 });
 

@@ -3,6 +3,7 @@
 use super::bulk::Selection;
 use super::GoTo;
 use crate::api::models::Deployment;
+use crate::app::preload_detail;
 use crate::components::copy_button::CopyButton;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
@@ -81,7 +82,8 @@ pub fn DeploymentTable(
                         <th scope="col">"Updated"</th>
                     </tr>
                 </thead>
-                <tbody>
+                // Fetch the detail page's code once a row is pointed at or focused.
+                <tbody on:pointerover=|_| preload_detail() on:focusin=|_| preload_detail()>
                     {deployments.into_iter().map(|d| row(d, selection, ids)).collect_view()}
                 </tbody>
             </table>
