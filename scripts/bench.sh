@@ -8,7 +8,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/install-test-tools.sh"
-stale=$(find src style index.html Cargo.toml Cargo.lock -newer dist/index.html -print -quit 2>/dev/null || echo missing)
+stale=$(find src style index.html Trunk.toml Cargo.toml Cargo.lock scripts/wasm-pipeline.sh scripts/postbuild.mjs -newer dist/index.html -print -quit 2>/dev/null || echo missing)
 if [[ " $* " != *" --dist "* ]] && { [ ! -f dist/index.html ] || [ -n "$stale" ]; }; then
   "$ROOT/scripts/build.sh"
 else

@@ -15,3 +15,13 @@ pub fn StatusBadge(#[prop(into)] status: Signal<Status>) -> impl IntoView {
         </span>
     }
 }
+
+/// The same badge for a status that cannot change where it is shown (a list
+/// row, a heading): plain attributes, so no reactive work per badge.
+pub fn static_badge(status: Status) -> impl IntoView {
+    view! {
+        <span class=format!("badge badge-{}", tone(status).as_str()) data-status=status.as_str()>
+            {label(status)}
+        </span>
+    }
+}

@@ -1,6 +1,6 @@
 //! Minutes, times, ids and money as people read them.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Timelike, Utc};
 
 /// Minutes as people say them. Under two hours people count in minutes
 /// ("60 min", "90 min"); from two hours on, in hours plus any leftover minutes.
@@ -58,7 +58,17 @@ fn plural(n: u64, unit: &str) -> String {
 
 /// The exact instant for tooltips: "2026-11-28 14:03:22 UTC".
 pub fn format_exact(dt: DateTime<Utc>) -> String {
-    dt.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+    // Written out rather than `dt.format(..)`: the list calls this for every row,
+    // and chrono would parse the format string each time.
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
+    )
 }
 
 /// An ISO 8601 instant as the API sends it. A time without an offset is taken as UTC.
@@ -181,6 +191,10 @@ mod tests {
         assert_eq!(
             format_exact(at("2026-11-28T14:03:22.517Z")),
             "2026-11-28 14:03:22 UTC"
+        );
+        assert_eq!(
+            format_exact(at("0987-01-02T03:04:05Z")),
+            "0987-01-02 03:04:05 UTC"
         );
         assert_eq!(
             format_exact(at("2026-11-28T16:03:22+02:00")),

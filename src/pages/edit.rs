@@ -15,7 +15,7 @@ use crate::api::endpoints;
 use crate::api::models::Deployment;
 use crate::app::{use_auth, Drafts};
 use crate::components::error_box::ErrorBox;
-use crate::components::status_badge::StatusBadge;
+use crate::components::status_badge::static_badge;
 use crate::domain::status::{check, Action};
 use crate::domain::units::short_id;
 use crate::nav::paths;
@@ -84,7 +84,7 @@ fn EditForms(deployment: Deployment) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{format!("Edit {title}")}</h1>
-            <StatusBadge status=Signal::stored(status)/>
+            {static_badge(status)}
         </div>
         <p class="back-link">
             <a href=paths::deployment(&id)>

@@ -6,13 +6,12 @@ use crate::api::models::Deployment;
 use crate::app::preload_detail;
 use crate::components::copy_button::CopyButton;
 use crate::components::relative_time::RelativeTime;
-use crate::components::status_badge::StatusBadge;
+use crate::components::status_badge::static_badge;
 use crate::domain::bulk::{range, select_all};
 use crate::domain::units::{format_minutes, short_id};
 use crate::nav::list_view::ListView;
 use crate::nav::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn DeploymentTable(
@@ -129,12 +128,14 @@ fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> im
                     on:click=on_click
                 />
             </td>
-            <td class="name"><A href=paths::deployment(&d.id)>{d.name.clone()}</A></td>
+            // A plain link: the router handles clicks on every same-origin <a>, and
+            // <A> would add an active-route memo to each of up to 100 rows.
+            <td class="name"><a href=paths::deployment(&d.id)>{d.name.clone()}</a></td>
             <td class="id">
                 <code title=d.id.clone()>{short_id(&d.id)}</code>
                 <CopyButton text=d.id.clone() label="Copy id"/>
             </td>
-            <td><StatusBadge status=Signal::stored(status)/></td>
+            <td>{static_badge(status)}</td>
             <td>{d.strategy.as_str()}</td>
             <td class="num">{d.replicas}</td>
             <td class="num">{d.active_jobs}</td>
