@@ -55,6 +55,14 @@ export async function viewRun(browser, fake, { apiKey, runningCount }) {
     await page.goto(`${fake.url}/deployments?limit=${LIMIT}`);
     const firstTableMs = await evaluate(page, "first table", () => window.__bench.firstTable);
     const startedMs = await page.evaluate(() => window.__bench.startedAt ?? null);
+    // Where the first table's time went: the main wasm downloaded, the list's answer in.
+    const phases = await page.evaluate(() => {
+      const end = (test) => performance.getEntriesByType("resource").find((e) => test(new URL(e.name)))?.responseEnd ?? null;
+      return {
+        wasmLoadedMs: end((u) => u.pathname.endsWith("_bg.wasm")),
+        listAnsweredMs: end((u) => u.pathname.endsWith("/deployments") && u.search.includes("limit=")),
+      };
+    });
     // What the first view needed; later pages' code (lazy wasm chunks) is counted apart.
     const firstViewAssets = assets.splice(0);
     const listRequests = await apiRequests(fake);
@@ -76,6 +84,7 @@ export async function viewRun(browser, fake, { apiKey, runningCount }) {
     return {
       firstTableMs,
       startedMs,
+      ...phases,
       filterMs,
       detailMs,
       listRequests,

@@ -78,9 +78,11 @@ async function measure(browser, label, dist) {
       firstViewBrotli: transferBrotli(dist, runs[0].assets),
       laterAssets: [...new Set(runs[0].laterAssets)],
       laterBrotli: transferBrotli(dist, runs[0].laterAssets),
-      runs: { startedMs: pick("startedMs"), firstTableMs: pick("firstTableMs"), filterMs: pick("filterMs"), detailMs: pick("detailMs") },
+      runs: { wasmLoadedMs: pick("wasmLoadedMs"), listAnsweredMs: pick("listAnsweredMs"), startedMs: pick("startedMs"), firstTableMs: pick("firstTableMs"), filterMs: pick("filterMs"), detailMs: pick("detailMs") },
       median: {
         startedMs: runs[0].startedMs == null ? null : median(pick("startedMs")),
+        wasmLoadedMs: runs[0].wasmLoadedMs == null ? null : median(pick("wasmLoadedMs")),
+        listAnsweredMs: runs[0].listAnsweredMs == null ? null : median(pick("listAnsweredMs")),
         firstTableMs: median(pick("firstTableMs")), filterMs: median(pick("filterMs")), detailMs: median(pick("detailMs")) },
       requests: {
         listPerListView: max(runs.map((r) => r.listRequests.lists)),
@@ -113,7 +115,9 @@ function printSizes(result) {
 
 function printTable(results) {
   const rows = [
+    ["main wasm downloaded, median ms", (r) => r.median.wasmLoadedMs?.toFixed(0) ?? "-"],
     ["app started (wasm + mount), median ms", (r) => r.median.startedMs?.toFixed(0) ?? "-"],
+    ["list answer received, median ms", (r) => r.median.listAnsweredMs?.toFixed(0) ?? "-"],
     ["first table, median ms", (r) => r.median.firstTableMs.toFixed(0)],
     ["filter re-render, median ms", (r) => r.median.filterMs.toFixed(1)],
     ["detail after click, median ms", (r) => r.median.detailMs.toFixed(1)],
