@@ -26,7 +26,10 @@ export function fileSizes(dist, name) {
 export function distSizes(dist) {
   const files = {};
   const kinds = {};
-  for (const name of readdirSync(dist).sort()) {
+  for (const entry of readdirSync(dist, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // Only the files a host serves: not Trunk's leftover .stage directory.
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    const name = entry.name;
     if (/\.(br|gz)$/.test(name)) continue;
     const sizes = fileSizes(dist, name);
     files[name] = sizes;
