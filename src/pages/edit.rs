@@ -70,6 +70,9 @@ fn EditForms(deployment: Deployment) -> impl IntoView {
     let schedule_text = deployment.schedule.clone().unwrap_or_default();
     let schedule = Draft::kept(drafts, key("schedule"), schedule_text);
     let job = Draft::kept(drafts, key("job"), String::new());
+    let restored = [replicas, timeout, schedule, job]
+        .iter()
+        .any(|d| d.restored);
     let dirty = Signal::derive(move || {
         [replicas, timeout, schedule, job]
             .iter()
@@ -95,6 +98,11 @@ fn EditForms(deployment: Deployment) -> impl IntoView {
         {locked.map(|reason| view! {
             <p class="edit-locked" role="note">
                 {format!("{reason}: these settings are read-only.")}
+            </p>
+        })}
+        {restored.then(|| view! {
+            <p class="edit-restored" role="status">
+                "Your unsaved changes from before are back in the forms below. Save them, or change them back."
             </p>
         })}
         <leave_guard::LeaveGuard dirty=dirty/>

@@ -37,6 +37,7 @@ test("leaving on purpose drops unsaved text", async ({ page, fake }) => {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("API key").fill(API_KEY);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/); // signed in before the reload below
   await page.goto(`${fake.url}/deployments/${d.id}/edit`);
   await expect(page.getByLabel("Replicas")).toHaveValue("1");
 });

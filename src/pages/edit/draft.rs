@@ -13,6 +13,8 @@ pub struct Draft {
     pub touched: RwSignal<bool>,
     /// Where unsaved text waits while the user signs in again after a 401.
     keep: StoredValue<Option<(Drafts, String)>>,
+    /// The text was put back from an earlier visit.
+    pub restored: bool,
 }
 
 impl Draft {
@@ -23,15 +25,17 @@ impl Draft {
             saved: RwSignal::new(initial),
             touched: RwSignal::new(false),
             keep: StoredValue::new(None),
+            restored: false,
         }
     }
 
     /// A draft whose unsaved text outlives the page (see `Drafts`): text kept
     /// from an earlier visit is put back now, and kept again when the page goes.
     pub fn kept(drafts: Drafts, key: String, initial: impl Into<String>) -> Self {
-        let draft = Draft::new(initial);
+        let mut draft = Draft::new(initial);
         if let Some(text) = drafts.take(&key) {
             draft.text.set(text);
+            draft.restored = true;
         }
         draft.keep.set_value(Some((drafts, key)));
         on_cleanup(move || draft.stash());

@@ -1,7 +1,11 @@
 //! Asks before unsaved changes are lost: the browser's own prompt on reload or
 //! tab close (`beforeunload`), and an in-page confirmation for links inside the
-//! app. Both listeners are removed when the page goes away.
+//! app. The browser's Back and Forward cannot be held up (the address has
+//! already changed when the page hears of it), so they keep the unsaved text
+//! instead, and the edit page puts it back on return. All listeners are
+//! removed when the page goes away.
 
+use crate::app::Drafts;
 use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -21,32 +25,20 @@ pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>) -> impl IntoView {
     });
     on_cleanup(move || unload.remove());
 
+    let drafts = Drafts::use_drafts();
+    drafts.watch_page(dirty);
+    on_cleanup(move || drafts.unwatch_page());
+
     // Where an intercepted in-app link was going.
     let leaving = RwSignal::new(None::<String>);
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+    // The capture phase runs before the router's own click handling.
+    capture_on_window("click", move |ev: web_sys::MouseEvent| {
         if !is_dirty() {
             return;
         }
         if let Some(href) = in_app_link(&ev) {
             ev.prevent_default();
             leaving.set(Some(href));
-        }
-    });
-    // The capture phase runs before the router's own click handling.
-    let _ = window().add_event_listener_with_callback_and_bool(
-        "click",
-        on_click.as_ref().unchecked_ref(),
-        true,
-    );
-    // Cleanups run before the owner's values are dropped, so the closure is still here.
-    let on_click = StoredValue::new_local(Some(on_click));
-    on_cleanup(move || {
-        if let Some(Some(on_click)) = on_click.try_update_value(Option::take) {
-            let _ = window().remove_event_listener_with_callback_and_bool(
-                "click",
-                on_click.as_ref().unchecked_ref(),
-                true,
-            );
         }
     });
 
@@ -93,6 +85,31 @@ pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// Listens on `window` in the capture phase until the current page goes away.
+fn capture_on_window<E: JsCast + 'static>(event: &'static str, handler: impl Fn(E) + 'static) {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Ok(ev) = ev.dyn_into::<E>() {
+            handler(ev);
+        }
+    });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        event,
+        callback.as_ref().unchecked_ref(),
+        true,
+    );
+    // Cleanups run before the owner's values are dropped, so the closure is still here.
+    let callback = StoredValue::new_local(Some(callback));
+    on_cleanup(move || {
+        if let Some(Some(callback)) = callback.try_update_value(Option::take) {
+            let _ = window().remove_event_listener_with_callback_and_bool(
+                event,
+                callback.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    });
 }
 
 /// The path of the same-origin link a plain left click is following, if any.
