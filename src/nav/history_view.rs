@@ -6,6 +6,7 @@
 //! a shared link opens the same tab on the same page. Query pairs that are not
 //! the tabs' own are kept as they are, for whatever else lives on the page.
 
+use super::query_list::{parse_list, toggle};
 use crate::api::models::{EventCategory, JobState, TaskKind};
 use crate::api::query::{encode_component, EventFilter, JobFilter, Page, PageSize, TaskFilter};
 use crate::domain::history::is_event_type;
@@ -121,12 +122,15 @@ impl HistoryView {
         for (key, value) in pairs {
             match key {
                 "tab" => view.tab = HistoryTab::parse(value).unwrap_or_default(),
-                "state" => view.states = parse_list(value, JobState::parse),
+                "state" => view.states = parse_list(value, |s| JobState::parse(s.trim())),
                 "category" => {
                     view.category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value)
                 }
                 "type" => {
-                    view.types = parse_list(value, |t| is_event_type(t).then(|| t.to_string()))
+                    view.types = parse_list(value, |t| {
+                        let t = t.trim();
+                        is_event_type(t).then(|| t.to_string())
+                    })
                 }
                 "task" => view.task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value),
                 "limit" => {
@@ -300,24 +304,6 @@ impl HistoryView {
             self.task = None;
         }
         self
-    }
-}
-
-fn parse_list<T: PartialEq>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
-    let mut out = Vec::new();
-    for item in value.split(',').map(str::trim).filter_map(parse) {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
-}
-
-fn toggle<T: PartialEq>(items: &mut Vec<T>, item: T) {
-    if let Some(pos) = items.iter().position(|x| *x == item) {
-        items.remove(pos);
-    } else {
-        items.push(item);
     }
 }
 

@@ -3,6 +3,7 @@
 //! Every control on the list writes here and the list reads only from here, so a
 //! reload, back/forward or a shared link restores exactly the same view.
 
+use super::query_list::{parse_list, toggle};
 use crate::api::models::{Status, Strategy};
 use crate::api::query::{encode_component, DeploymentFilter, Page, PageSize, SortOrder};
 
@@ -127,26 +128,8 @@ impl ListView {
     }
 }
 
-fn parse_list<T: PartialEq>(value: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
-    let mut out = Vec::new();
-    for item in value.split(',').filter_map(parse) {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
-}
-
 fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.collect::<Vec<_>>().join(",")
-}
-
-fn toggle<T: PartialEq>(items: &mut Vec<T>, item: T) {
-    if let Some(pos) = items.iter().position(|x| *x == item) {
-        items.remove(pos);
-    } else {
-        items.push(item);
-    }
 }
 
 #[cfg(test)]

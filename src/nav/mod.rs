@@ -5,3 +5,4 @@ pub mod api_base;
 pub mod history_view;
 pub mod list_view;
 pub mod paths;
+pub mod query_list;
