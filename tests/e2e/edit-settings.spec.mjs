@@ -168,8 +168,10 @@ test("a server failure keeps what was typed and shows the server's message with 
   // Nothing was retried by itself; "Retry" sends the same form again and recovers.
   await card(page, "Timeout").getByRole("button", { name: "Retry" }).click();
   await expect(card(page, "Timeout").getByRole("alert")).toHaveCount(0);
-  const writes = (await fake.requests()).filter((r) => r.method === "PATCH");
-  expect(writes.map((r) => [r.path, r.body, r.status])).toEqual([
+  // The alert goes as the retry starts; its request may still be on its way to the fake.
+  const patches = async () =>
+    (await fake.requests()).filter((r) => r.method === "PATCH").map((r) => [r.path, r.body, r.status]);
+  await expect.poll(patches).toEqual([
     [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 500],
     [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 200],
   ]);
