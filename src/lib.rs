@@ -5,10 +5,12 @@
 
 pub mod api;
 pub mod domain;
-pub mod nav;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

@@ -21,19 +21,44 @@ pub struct ApiConfig {
     pub api_key: String,
 }
 
+/// What is wrong with a key, by the one rule both the sign-in form and the
+/// `Authorization` header follow: surrounding whitespace is dropped, and what
+/// is left must be non-empty printable ASCII without spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyProblem {
+    Empty,
+    /// Spaces or line breaks inside the key, typically a bad paste.
+    Whitespace,
+    /// Characters a header cannot carry (the browser would throw).
+    Unsendable,
+}
+
+/// The key as it is sent (trimmed), or why it cannot be.
+pub fn check_api_key(key: &str) -> Result<&str, KeyProblem> {
+    let key = key.trim();
+    if key.is_empty() {
+        Err(KeyProblem::Empty)
+    } else if key.chars().any(char::is_whitespace) {
+        Err(KeyProblem::Whitespace)
+    } else if !key.bytes().all(|b| b.is_ascii_graphic()) {
+        Err(KeyProblem::Unsendable)
+    } else {
+        Ok(key)
+    }
+}
+
 impl ApiConfig {
-    /// The `Authorization` header value. A key with characters a header cannot
-    /// carry is refused here: the browser would throw instead of sending it.
+    /// The `Authorization` header value; a key `check_api_key` refuses is
+    /// refused here too.
     pub fn authorization(&self) -> Result<String, ApiError> {
-        let key = self.api_key.trim();
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(ApiError::Unauthorized {
+        match check_api_key(&self.api_key) {
+            Ok(key) => Ok(format!("Bearer {key}")),
+            Err(_) => Err(ApiError::Unauthorized {
                 message:
                     "The API key is empty or contains spaces or characters that cannot be sent"
                         .into(),
-            });
+            }),
         }
-        Ok(format!("Bearer {key}"))
     }
 }
 

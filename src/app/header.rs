@@ -1,10 +1,8 @@
 //! The top bar: product name, navigation and sign-out.
 
-use super::use_auth;
-use crate::api::endpoints;
-use crate::api::http;
+use crate::client::{use_auth, Drafts};
 use crate::domain::units::format_usd;
-use crate::nav::paths;
+use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -13,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
-    let drafts = super::Drafts::use_drafts();
+    let drafts = Drafts::use_drafts();
     let sign_out = move |_| {
         drafts.clear();
         auth.sign_out();
@@ -47,13 +45,9 @@ pub fn Header() -> impl IntoView {
 fn Credits() -> impl IntoView {
     let auth = use_auth();
     let balance = LocalResource::new(move || {
-        let config = auth.config.get();
-        async move {
-            // Sent without the 401 handling of `Auth::call`: a gateway that guards
-            // credits differently must not end the session.
-            let config = config?;
-            http::send(&config, &endpoints::credit_balance()).await.ok()
-        }
+        // Asked again whenever the session changes.
+        auth.config.track();
+        async move { auth.credit_balance().await }
     });
     move || {
         balance.get().flatten().map(|b| {

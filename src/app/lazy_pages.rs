@@ -10,7 +10,7 @@
 //! release removed the old files) shows a message with a Reload button
 //! instead of aborting the whole app: the split functions are `fallible`.
 
-use super::Protected;
+use super::protected::Protected;
 use crate::pages::{create::CreatePage, detail::DetailPage, edit::EditPage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

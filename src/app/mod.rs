@@ -1,17 +1,12 @@
-//! The app shell: session context, header and the route table.
+//! The app shell: mount, header, the route table and its lazy routes.
+//! Pages reach the API through `crate::client`, never through here.
 
-mod auth;
-mod drafts;
-mod flash;
 mod header;
 mod lazy_pages;
-mod revisions;
+mod protected;
 
-pub use auth::{use_auth, Auth, Protected};
-pub use drafts::Drafts;
-pub use flash::Flash;
-pub use lazy_pages::preload_detail;
-pub use revisions::active_definition;
+use crate::client::{Auth, Drafts, Flash, Preload};
+use protected::Protected;
 
 use crate::pages::{list::ListPage, not_found::NotFoundPage, sign_in::SignInPage};
 use lazy_pages::{CreateRoute, DetailRoute, EditRoute, PageLoadingNotice};
@@ -30,6 +25,7 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     Drafts::provide(auth);
     Flash::provide();
+    Preload::provide(lazy_pages::preload_detail);
     view! {
         <Router>
             <header::Header/>

@@ -3,8 +3,9 @@
 
 use super::cron::parse_schedule;
 use super::jobdef::{check_text, Problem};
+use super::names::parse_name;
 use super::numbers::{
-    check_rotation_time, parse_name, parse_replicas_create, parse_timeout_create, parse_whole,
+    check_rotation_time, parse_replicas_create, parse_timeout_create, parse_whole,
 };
 use crate::api::models::{Deployment, DeploymentCreate, Strategy};
 use serde_json::Value;

@@ -18,7 +18,9 @@ pub mod links;
 pub mod live;
 /// Searching the market picker and reading its prices.
 pub mod markets;
-/// Checks on typed numbers and names (replicas, timeouts, rotation time).
+/// The rule for a deployment name.
+pub mod names;
+/// Checks on typed numbers (replicas, timeouts, rotation time).
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;

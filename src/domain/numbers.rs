@@ -11,7 +11,6 @@ pub const MANY_REPLICAS: u32 = 100;
 pub const MIN_TIMEOUT_UPDATE: u32 = 60;
 /// An INFINITE deployment lists the replacement job at least this long before the timeout.
 pub const ROTATION_MARGIN: u32 = 10;
-pub const MAX_NAME_CHARS: usize = 255;
 
 /// A whole number >= 0 from raw text; `what` names the field in messages.
 pub fn parse_whole(text: &str, what: &str) -> Result<u32, String> {
@@ -103,21 +102,6 @@ pub fn check_rotation_time(rotation: u32, timeout: u32) -> Result<(), String> {
     }
 }
 
-/// A deployment name: trimmed, not empty, at most 255 characters.
-pub fn parse_name(text: &str) -> Result<String, String> {
-    let name = text.trim();
-    if name.is_empty() {
-        return Err("Enter a name".to_string());
-    }
-    let count = name.chars().count();
-    if count > MAX_NAME_CHARS {
-        return Err(format!(
-            "A name has at most {MAX_NAME_CHARS} characters (this one has {count})"
-        ));
-    }
-    Ok(name.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,16 +189,5 @@ mod tests {
         assert_eq!(check_rotation_time(0, 10), Ok(()));
         assert!(check_rotation_time(0, 9).is_err());
         assert!(check_rotation_time(u32::MAX, u32::MAX).is_err());
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(parse_name("  my llm  "), Ok("my llm".to_string()));
-        assert_eq!(parse_name("   ").unwrap_err(), "Enter a name");
-        assert_eq!(parse_name(&"é".repeat(255)).map(|n| n.len()), Ok(510));
-        assert_eq!(
-            parse_name(&"x".repeat(256)).unwrap_err(),
-            "A name has at most 255 characters (this one has 256)"
-        );
     }
 }

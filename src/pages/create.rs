@@ -7,11 +7,11 @@ mod prefill;
 mod template_picker;
 
 use crate::api::endpoints;
-use crate::app::use_auth;
+use crate::client::use_auth;
 use crate::components::json_editor::JsonEditor;
 use crate::domain::create::{CreateForm, Field, Invalid};
 use crate::domain::jobdef::locate;
-use crate::nav::paths;
+use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -4,7 +4,6 @@
 mod action_button;
 mod actions;
 mod activity;
-mod endpoints;
 mod fields;
 mod freshness;
 mod history;
@@ -12,12 +11,13 @@ mod live;
 mod name;
 mod polling;
 mod schedule;
+mod service_urls;
 mod state;
 
-use crate::app::use_auth;
+use crate::client::use_auth;
 use crate::components::clock::Clock;
 use crate::components::error_box::ErrorBox;
-use crate::nav::paths;
+use crate::url_state::paths;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -13,12 +13,12 @@ mod timeout;
 
 use crate::api::endpoints;
 use crate::api::models::Deployment;
-use crate::app::{use_auth, Drafts};
+use crate::client::{use_auth, Drafts};
 use crate::components::error_box::ErrorBox;
 use crate::components::status_badge::static_badge;
 use crate::domain::status::{check, Action};
 use crate::domain::units::short_id;
-use crate::nav::paths;
+use crate::url_state::paths;
 use draft::Draft;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

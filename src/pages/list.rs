@@ -6,10 +6,10 @@ mod pager;
 mod table;
 
 use crate::api::endpoints;
-use crate::app::{use_auth, Flash};
+use crate::client::{use_auth, Flash};
 use crate::components::error_box::ErrorBox;
-use crate::nav::list_view::ListView;
-use crate::nav::paths;
+use crate::url_state::list_view::ListView;
+use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -17,9 +17,9 @@ use leptos_router::NavigateOptions;
 
 /// Moves the list to another view by writing it into the URL.
 #[derive(Clone, Copy)]
-pub struct GoTo(Callback<(ListView, bool)>);
+pub struct GoToList(Callback<(ListView, bool)>);
 
-impl GoTo {
+impl GoToList {
     /// `replace` keeps typing in the search box out of the back-button history.
     pub fn go(&self, view: ListView, replace: bool) {
         self.0.run((view, replace));
@@ -36,7 +36,7 @@ pub fn ListPage() -> impl IntoView {
     let view = Memo::new(move |_| {
         query.with(|q| ListView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
-    let go = GoTo(Callback::new(move |(next, replace): (ListView, bool)| {
+    let go = GoToList(Callback::new(move |(next, replace): (ListView, bool)| {
         let url = format!("{}{}", paths::DEPLOYMENTS, next.to_query());
         navigate(
             &url,

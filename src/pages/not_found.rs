@@ -1,4 +1,4 @@
-use crate::nav::paths;
+use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

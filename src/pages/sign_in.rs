@@ -1,13 +1,10 @@
 //! Sign-in: an API key and where the API lives, checked with one list request.
 
-use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::api::http;
-use crate::api::query::{DeploymentFilter, Page};
-use crate::api::request::ApiConfig;
-use crate::app::use_auth;
-use crate::nav::{api_base, paths};
+use crate::api::request::{check_api_key, ApiConfig, KeyProblem};
+use crate::client::{use_auth, Auth};
 use crate::session;
+use crate::url_state::{api_base, paths};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -47,17 +44,22 @@ pub fn SignInPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let key = api_key.get_untracked().trim().to_string();
-        if key.is_empty() {
-            error.set(Some("Enter your API key.".into()));
-            return;
-        }
-        if key.chars().any(char::is_whitespace) {
-            error.set(Some(
-                "An API key has no spaces or line breaks: check what was pasted.".into(),
-            ));
-            return;
-        }
+        let typed = api_key.get_untracked();
+        let key = match check_api_key(&typed) {
+            Err(KeyProblem::Empty) => {
+                error.set(Some("Enter your API key.".into()));
+                return;
+            }
+            Err(KeyProblem::Whitespace) => {
+                error.set(Some(
+                    "An API key has no spaces or line breaks: check what was pasted.".into(),
+                ));
+                return;
+            }
+            // Left to the probe, which refuses it without sending anything.
+            Ok(key) => key.to_string(),
+            Err(KeyProblem::Unsendable) => typed.trim().to_string(),
+        };
         let base_url = match api_base::resolve(
             &choice.get_untracked(),
             &custom_url.get_untracked(),
@@ -78,8 +80,7 @@ pub fn SignInPage() -> impl IntoView {
         pending.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let probe = endpoints::list_deployments(&DeploymentFilter::default(), &Page::default());
-            let result = http::send(&config, &probe).await;
+            let result = Auth::probe(&config).await;
             pending.set(false);
             match result {
                 Ok(_) => {

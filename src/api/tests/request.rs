@@ -1,5 +1,5 @@
 use crate::api::models::Deployment;
-use crate::api::request::{ApiConfig, ApiRequest, Method};
+use crate::api::request::{check_api_key, ApiConfig, ApiRequest, KeyProblem, Method};
 use crate::api::ApiError;
 
 fn get(path: &str) -> ApiRequest<Deployment> {
@@ -121,6 +121,15 @@ fn authorization_header_is_bearer_and_refuses_unsendable_keys() {
             "{bad:?}"
         );
     }
+}
+
+#[test]
+fn key_rule_names_each_problem() {
+    assert_eq!(check_api_key("  nos_abc\n"), Ok("nos_abc"));
+    assert_eq!(check_api_key(" \t"), Err(KeyProblem::Empty));
+    assert_eq!(check_api_key("nos abc"), Err(KeyProblem::Whitespace));
+    assert_eq!(check_api_key("nos\nabc"), Err(KeyProblem::Whitespace));
+    assert_eq!(check_api_key("nos_é"), Err(KeyProblem::Unsendable));
 }
 
 #[test]

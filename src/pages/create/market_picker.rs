@@ -1,7 +1,7 @@
 //! Choosing a market: searchable list from `GET /markets/`, or a pasted address.
 
 use crate::api::endpoints;
-use crate::app::use_auth;
+use crate::client::use_auth;
 use crate::domain::create::CreateForm;
 use crate::domain::markets::{price_per_hour, search};
 use leptos::prelude::*;

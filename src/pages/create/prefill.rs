@@ -1,7 +1,7 @@
 //! "Duplicate": fills the form from an existing deployment and its active revision.
 
 use crate::api::endpoints;
-use crate::app::{active_definition, Auth};
+use crate::client::{active_definition, Auth};
 use crate::components::error_box::ErrorBox;
 use crate::domain::create::CreateForm;
 use crate::domain::templates::TEMPLATES;

@@ -1,8 +1,8 @@
 //! Every field of the deployment in a `<dl>` grid. Each value follows its own
 //! field, so a re-read only touches what changed.
 
-use super::endpoints::EndpointList;
 use super::schedule::ScheduleReading;
+use super::service_urls::EndpointList;
 use super::state::DetailState;
 use crate::api::models::Strategy;
 use crate::components::copy_button::CopyButton;

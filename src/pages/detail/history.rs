@@ -1,6 +1,6 @@
 //! The deployment's history under its fields, as tabs: jobs, events,
 //! revisions and tasks. The open tab, its filters, page size and cursor live in
-//! the URL (`nav::history_view`), so reload and back/forward keep them. Only
+//! the URL (`url_state::history_view`), so reload and back/forward keep them. Only
 //! the open tab is read, once for each view of it; a tab never opened costs
 //! no request.
 
@@ -15,8 +15,8 @@ mod tasks;
 use super::state::DetailState;
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
-use crate::nav::history_view::{HistoryTab, HistoryView};
-use crate::nav::paths;
+use crate::url_state::history_view::{HistoryTab, HistoryView};
+use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -26,9 +26,9 @@ use wasm_bindgen::JsCast;
 /// Moves the tabs to another view by writing it into the URL (a history entry
 /// of its own, so Back returns to the previous tab or page).
 #[derive(Clone, Copy)]
-pub struct GoTo(Callback<HistoryView>);
+pub struct GoToHistory(Callback<HistoryView>);
 
-impl GoTo {
+impl GoToHistory {
     pub fn go(&self, view: HistoryView) {
         self.0.run(view);
     }
@@ -39,7 +39,7 @@ impl GoTo {
 pub struct Ctx {
     pub state: DetailState,
     pub view: Memo<HistoryView>,
-    pub go: GoTo,
+    pub go: GoToHistory,
 }
 
 /// A tab's answer: `None` while another tab is open (nothing was asked).
@@ -59,7 +59,7 @@ pub fn History(state: DetailState) -> impl IntoView {
         query.with(|q| HistoryView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
     let navigate = use_navigate();
-    let go = GoTo(Callback::new(move |next: HistoryView| {
+    let go = GoToHistory(Callback::new(move |next: HistoryView| {
         let Some(id) = state.id.try_get_untracked() else {
             return;
         };

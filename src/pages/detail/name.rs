@@ -5,7 +5,7 @@
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::domain::numbers::parse_name;
+use crate::domain::names::parse_name;
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

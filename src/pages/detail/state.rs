@@ -5,7 +5,7 @@
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::{Deployment, StatusChanged, StreamFrame};
-use crate::app::Auth;
+use crate::client::Auth;
 use crate::domain::live::{Activity, Mode};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! What the user typed into one form, next to the value the server holds.
 
-use crate::app::Drafts;
+use crate::client::Drafts;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

@@ -4,10 +4,10 @@
 use super::changes::ChangesReview;
 use super::draft::{describedby, focus, Draft};
 use super::review::{listed, Review};
-use super::submission::{Outcome, Submission};
+use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::RevisionCreated;
-use crate::app::{active_definition, use_auth};
+use crate::client::{active_definition, use_auth};
 use crate::components::error_box::ErrorBox;
 use crate::components::json_editor::JsonEditor;
 use crate::domain::jobdef::Problem;
@@ -145,7 +145,7 @@ fn JobDefinitionForm(
                 <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                     "Create revision"
                 </button>
-                <Outcome submission=submission/>
+                <SubmissionStatus submission=submission/>
             </fieldset>
         </form>
     }

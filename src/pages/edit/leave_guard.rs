@@ -5,7 +5,7 @@
 //! instead, and the edit page puts it back on return. All listeners are
 //! removed when the page goes away.
 
-use crate::app::Drafts;
+use crate::client::Drafts;
 use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;

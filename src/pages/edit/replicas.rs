@@ -1,7 +1,7 @@
 //! The replicas form: a whole number from 0, with a cost warning from 100.
 
 use super::draft::{describedby, focus, Draft};
-use super::submission::{Outcome, Submission};
+use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::ReplicasUpdated;
 use crate::domain::numbers::{parse_replicas, replicas_warning};
@@ -78,7 +78,7 @@ pub fn ReplicasForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                     <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                         "Save replicas"
                     </button>
-                    <Outcome submission=submission/>
+                    <SubmissionStatus submission=submission/>
                 </fieldset>
             </form>
         </section>

@@ -2,7 +2,7 @@
 //! plain English with its next runs in the user's local time.
 
 use super::draft::{describedby, focus, Draft};
-use super::submission::{Outcome, Submission};
+use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::{ScheduleUpdated, Strategy};
 use crate::components::cron_reading::CronReading;
@@ -107,7 +107,7 @@ fn ScheduleForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                     "Save schedule"
                 </button>
-                <Outcome submission=submission/>
+                <SubmissionStatus submission=submission/>
             </fieldset>
         </form>
     }

@@ -2,7 +2,7 @@
 //! the form's own result area.
 
 use crate::api::request::ApiRequest;
-use crate::app::{use_auth, Auth};
+use crate::client::{use_auth, Auth};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -54,7 +54,7 @@ impl Submission {
 
 /// The result area of a form: progress and success as a status, a failure as an alert.
 #[component]
-pub fn Outcome(submission: Submission) -> impl IntoView {
+pub fn SubmissionStatus(submission: Submission) -> impl IntoView {
     let Submission {
         pending,
         success,

@@ -1,7 +1,7 @@
 //! The timeout form: whole minutes, at least 60, with the same time in hours.
 
 use super::draft::{describedby, focus, Draft};
-use super::submission::{Outcome, Submission};
+use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::TimeoutUpdated;
 use crate::domain::numbers::{parse_timeout_update, parse_whole};
@@ -95,7 +95,7 @@ pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                     <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                         "Save timeout"
                     </button>
-                    <Outcome submission=submission/>
+                    <SubmissionStatus submission=submission/>
                 </fieldset>
             </form>
         </section>

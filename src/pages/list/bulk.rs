@@ -4,7 +4,7 @@
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::Deployment;
-use crate::app::use_auth;
+use crate::client::use_auth;
 use crate::domain::bulk::{done_word, plan, Plan, Target};
 use crate::domain::status::Action;
 use futures::stream::{self, StreamExt};
@@ -38,7 +38,7 @@ impl Selection {
 }
 
 #[derive(Clone)]
-struct Outcome {
+struct BulkResult {
     name: String,
     result: Result<String, String>,
 }
@@ -46,7 +46,7 @@ struct Outcome {
 #[derive(Clone)]
 struct RunSummary {
     action: Action,
-    results: Vec<Outcome>,
+    results: Vec<BulkResult>,
     skipped: Vec<(Target, String)>,
 }
 
@@ -85,10 +85,10 @@ pub fn BulkBar(
         };
         running.set(true);
         leptos::task::spawn_local(async move {
-            let results: Vec<Outcome> = stream::iter(plan.send.clone())
+            let results: Vec<BulkResult> = stream::iter(plan.send.clone())
                 .map(|target| async move {
                     let result = send(auth, action, &target.id).await;
-                    Outcome {
+                    BulkResult {
                         name: target.name,
                         result: result
                             .map(|status| format!("{}: now {status}", done_word(action)))
@@ -146,7 +146,11 @@ pub fn BulkBar(
     }
 }
 
-async fn send(auth: crate::app::Auth, action: Action, id: &str) -> Result<&'static str, ApiError> {
+async fn send(
+    auth: crate::client::Auth,
+    action: Action,
+    id: &str,
+) -> Result<&'static str, ApiError> {
     let response = match action {
         Action::Start => auth.call(endpoints::start(id)).await?,
         Action::Stop => auth.call(endpoints::stop(id)).await?,
@@ -184,7 +188,7 @@ pub fn BulkSummary(selection: Selection) -> impl IntoView {
 #[component]
 fn Summary(
     action: Action,
-    results: Vec<Outcome>,
+    results: Vec<BulkResult>,
     skipped: Vec<(Target, String)>,
     on_close: Callback<()>,
 ) -> impl IntoView {

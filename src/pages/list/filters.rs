@@ -1,17 +1,17 @@
 //! Search (debounced), status and strategy filters, sort order and page size.
 
-use super::GoTo;
+use super::GoToList;
 use crate::api::models::{Status, Strategy};
 use crate::api::query::{PageSize, SortOrder};
 use crate::domain::status::label;
-use crate::nav::list_view::ListView;
+use crate::url_state::list_view::ListView;
 use leptos::prelude::*;
 use std::time::Duration;
 
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
-pub fn Filters(view: Memo<ListView>, go: GoTo) -> impl IntoView {
+pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
     view! {
         <div class="filters" role="search">
             <SearchBox view=view go=go/>
@@ -80,7 +80,7 @@ pub fn Filters(view: Memo<ListView>, go: GoTo) -> impl IntoView {
 
 /// Typing updates the URL only after a pause, so each keystroke does not cost a request.
 #[component]
-fn SearchBox(view: Memo<ListView>, go: GoTo) -> impl IntoView {
+fn SearchBox(view: Memo<ListView>, go: GoToList) -> impl IntoView {
     let text = RwSignal::new(view.get_untracked().search);
     // Back/forward or a shared link changes the URL under the box: follow it.
     Effect::new(move |_| {

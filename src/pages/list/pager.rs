@@ -1,12 +1,12 @@
 //! Previous / next page by the API's cursors.
 
-use super::GoTo;
+use super::GoToList;
 use crate::api::models::Pagination;
-use crate::nav::list_view::ListView;
+use crate::url_state::list_view::ListView;
 use leptos::prelude::*;
 
 #[component]
-pub fn Pager(pagination: Pagination, view: Memo<ListView>, go: GoTo) -> impl IntoView {
+pub fn Pager(pagination: Pagination, view: Memo<ListView>, go: GoToList) -> impl IntoView {
     let page = view.with_untracked(|v| v.page);
     let has_prev = page > 1 || pagination.cursor_prev.is_some();
     let prev_cursor = pagination.cursor_prev.clone();

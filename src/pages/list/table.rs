@@ -1,23 +1,23 @@
 //! The deployments table, with its empty state.
 
 use super::bulk::Selection;
-use super::GoTo;
+use super::GoToList;
 use crate::api::models::Deployment;
-use crate::app::preload_detail;
+use crate::client::Preload;
 use crate::components::copy_button::CopyButton;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::static_badge;
 use crate::domain::bulk::{range, select_all};
 use crate::domain::units::{format_minutes, short_id};
-use crate::nav::list_view::ListView;
-use crate::nav::paths;
+use crate::url_state::list_view::ListView;
+use crate::url_state::paths;
 use leptos::prelude::*;
 
 #[component]
 pub fn DeploymentTable(
     deployments: Vec<Deployment>,
     view: Memo<ListView>,
-    go: GoTo,
+    go: GoToList,
     selection: Selection,
 ) -> impl IntoView {
     if deployments.is_empty() {
@@ -82,7 +82,7 @@ pub fn DeploymentTable(
                     </tr>
                 </thead>
                 // Fetch the detail page's code once a row is pointed at or focused.
-                <tbody on:pointerover=|_| preload_detail() on:focusin=|_| preload_detail()>
+                <tbody on:pointerover=|_| Preload::detail() on:focusin=|_| Preload::detail()>
                     {deployments.into_iter().map(|d| row(d, selection, ids)).collect_view()}
                 </tbody>
             </table>

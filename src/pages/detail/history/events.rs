@@ -8,7 +8,7 @@ use crate::api::models::{Event, EventCategory, EventList};
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::EVENT_TYPES;
 use crate::domain::units::short_id;
-use crate::nav::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 #[component]

@@ -3,7 +3,7 @@
 
 use crate::api::endpoints;
 use crate::api::models::JobDetail as Detail;
-use crate::app::Auth;
+use crate::client::Auth;
 use crate::components::error_box::ErrorBox;
 use crate::domain::diff::pretty;
 use crate::domain::history::job_state_label;

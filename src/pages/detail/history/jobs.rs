@@ -11,7 +11,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::{format_duration, job_duration, job_state_label, job_state_tone};
 use crate::domain::units::short_id;
-use crate::nav::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 #[component]

@@ -6,7 +6,7 @@ use super::Answer;
 use crate::api::endpoints;
 use crate::api::models::{Revision, RevisionList};
 use crate::api::ApiError;
-use crate::app::active_definition;
+use crate::client::active_definition;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::diff_view::DiffView;
 use crate::domain::diff::{diff_text, diff_values, pretty};

@@ -1,14 +1,14 @@
 //! The open tab's total, Previous / Next by the API's cursors, and its page size.
 
-use super::GoTo;
+use super::GoToHistory;
 use crate::api::models::Pagination;
 use crate::api::query::PageSize;
 use crate::domain::history::count_text;
-use crate::nav::history_view::HistoryView;
+use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 #[component]
-pub fn Pager(pagination: Pagination, view: Memo<HistoryView>, go: GoTo) -> impl IntoView {
+pub fn Pager(pagination: Pagination, view: Memo<HistoryView>, go: GoToHistory) -> impl IntoView {
     let (page, tab) = view.with_untracked(|v| (v.page, v.tab));
     let has_prev = page > 1 || pagination.cursor_prev.is_some();
     let prev_cursor = pagination.cursor_prev.clone();
@@ -39,7 +39,7 @@ pub fn Pager(pagination: Pagination, view: Memo<HistoryView>, go: GoTo) -> impl 
 
 /// "Page size" 10 / 20 / 50 / 100; a change starts again from the first page.
 #[component]
-pub fn PageSizeSelect(view: Memo<HistoryView>, go: GoTo) -> impl IntoView {
+pub fn PageSizeSelect(view: Memo<HistoryView>, go: GoToHistory) -> impl IntoView {
     view! {
         <label class="history-page-size">
             "Page size "

@@ -11,7 +11,7 @@ use crate::components::relative_time::RelativeTime;
 use crate::domain::diff::{diff_values, pretty};
 use crate::domain::status::{check, Action};
 use crate::domain::units::short_id;
-use crate::nav::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 /// The two revisions picked for comparing; they may come from different pages.

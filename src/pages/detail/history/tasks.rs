@@ -9,7 +9,7 @@ use crate::components::clock::use_now;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::{due_text, is_overdue};
 use crate::domain::units::{format_exact, short_id};
-use crate::nav::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 #[component]

@@ -1,7 +1,7 @@
 //! The active revision's job definition, found by paging through the revisions
 //! (the API has no single-revision read).
 
-use super::Auth;
+use super::auth::Auth;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::query::{Page, PageSize};

@@ -1,17 +1,18 @@
-//! Who is signed in, and the one wrapper every page uses to call the API.
+//! Who is signed in, and the one wrapper every page uses to call the API:
+//! with `sign_in`'s probe and `credit_balance`, the only caller of `api::http`.
 //!
 //! A 401 from any call ends the session: the key is dropped, the user lands on
 //! the sign-in page with "Your API key was refused", and comes back afterwards.
 
+use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::http;
+use crate::api::models::CreditBalance;
+use crate::api::query::{DeploymentFilter, Page};
 use crate::api::request::{ApiConfig, ApiRequest};
-use crate::nav::paths;
 use crate::session;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
@@ -83,6 +84,21 @@ impl Auth {
         result
     }
 
+    /// Tries `config` once without a session (the sign-in page's check of a new
+    /// key): a 401 here is an answer for the form, not the end of a session.
+    pub async fn probe(config: &ApiConfig) -> Result<(), ApiError> {
+        let probe = endpoints::list_deployments(&DeploymentFilter::default(), &Page::default());
+        http::send(config, &probe).await.map(|_| ())
+    }
+
+    /// The available credit balance, or `None` when the API does not offer it.
+    /// Sent without the 401 handling of `call`: a gateway that guards credits
+    /// differently must not end the session.
+    pub async fn credit_balance(&self) -> Option<CreditBalance> {
+        let config = self.config.get_untracked()?;
+        http::send(&config, &endpoints::credit_balance()).await.ok()
+    }
+
     /// The key was refused: end the session and say why on the sign-in page.
     fn refused(&self) {
         session::clear();
@@ -96,25 +112,5 @@ impl Auth {
             },
             Duration::ZERO,
         );
-    }
-}
-
-/// Renders its children only with a session; otherwise sends the user to sign in
-/// and remembers the page (path and query) to come back to.
-#[component]
-pub fn Protected(children: ChildrenFn) -> impl IntoView {
-    let auth = use_auth();
-    let location = use_location();
-    move || {
-        if auth.config.with(|c| c.is_some()) {
-            children().into_any()
-        } else {
-            let search = location.search.get_untracked();
-            let mut here = location.pathname.get_untracked();
-            if !search.is_empty() {
-                here = format!("{here}?{search}");
-            }
-            view! { <Redirect path=paths::sign_in_then(&here)/> }.into_any()
-        }
     }
 }

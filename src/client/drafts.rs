@@ -2,7 +2,7 @@
 //! or after the browser's Back or Forward left the edit page, so the edit page
 //! can put it back. Never written to any storage.
 
-use super::Auth;
+use super::auth::Auth;
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;

@@ -1,0 +1,16 @@
+//! What pages call to reach the API: the session (`Auth`), the reads built on
+//! it, and the in-memory services (drafts, flash notices, route preloading).
+//! The only module that calls `api::http`; it sits below the pages and knows
+//! nothing of them or of the shell.
+
+mod active_definition;
+mod auth;
+mod drafts;
+mod flash;
+mod preload;
+
+pub use active_definition::active_definition;
+pub use auth::{use_auth, Auth, KEY_REFUSED};
+pub use drafts::Drafts;
+pub use flash::Flash;
+pub use preload::Preload;
