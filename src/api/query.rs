@@ -182,8 +182,8 @@ impl TaskFilter {
 /// `YYYY-MM-DD` (from `<input type=date>`) taken as midnight UTC.
 pub fn parse_date_bound(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&Utc));
+    if let Some(t) = super::models::parse_timestamp(s) {
+        return Some(t);
     }
     let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
     Some(day.and_hms_opt(0, 0, 0)?.and_utc())

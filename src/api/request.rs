@@ -10,9 +10,6 @@ use serde_json::Value;
 use super::error::{map_response, ApiError};
 use super::query::encode_query;
 
-pub const MAINNET_BASE_URL: &str = "https://dashboard.k8s.prd.nos.ci/api";
-pub const DEVNET_BASE_URL: &str = "https://dashboard.k8s.dev.nos.ci/api";
-
 /// Where to send requests and with which key.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiConfig {

@@ -5,6 +5,7 @@
 //! the order they came in), so only what changed in meaning shows, then
 //! compared line by line and laid out as rows of a two-column table.
 
+use super::words::noun_for;
 use serde_json::Value;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -83,7 +84,7 @@ impl DiffStats {
         .filter(|(n, _)| *n > 0)
         .collect();
         let total = self.changed + self.added + self.removed;
-        let lines = if total == 1 { "line" } else { "lines" };
+        let lines = noun_for(total as u64, "line");
         match parts.as_slice() {
             [(_, what)] => format!("{total} {lines} {what}."),
             _ => {

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use super::status::StatusTone;
-use super::units::{format_relative, parse_iso};
+use super::units::format_relative;
+use super::words::count_of;
+use crate::api::models::parse_timestamp;
 use crate::api::models::{Job, JobState};
 
 /// Event types the API documents; the server may add more (they still show).
@@ -53,7 +55,9 @@ pub fn job_duration(job: &Job, now: DateTime<Utc>) -> Option<chrono::Duration> {
     let start = job.started_at()?;
     let end = match job.state {
         JobState::Running | JobState::Queued => now,
-        JobState::Completed | JobState::Stopped | JobState::Unknown => parse_iso(&job.updated_at)?,
+        JobState::Completed | JobState::Stopped | JobState::Unknown => {
+            parse_timestamp(&job.updated_at)?
+        }
     };
     (end >= start).then(|| end - start)
 }
@@ -68,11 +72,7 @@ pub fn format_duration(d: chrono::Duration) -> String {
         s if s < 86_400 && minutes == 0 => format!("{hours} h"),
         s if s < 86_400 => format!("{hours} h {minutes} min"),
         _ => {
-            let day_text = if days == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{days} days")
-            };
+            let day_text = count_of(days.unsigned_abs(), "day");
             if hours == 0 {
                 day_text
             } else {
@@ -95,15 +95,6 @@ pub fn is_overdue(due: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     due < now
 }
 
-/// "1 job", "15 jobs" (and events, revisions, tasks).
-pub fn count_text(n: u64, singular: &str) -> String {
-    if n == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{n} {singular}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,7 +108,7 @@ mod tests {
     }
 
     fn at(s: &str) -> DateTime<Utc> {
-        parse_iso(s).unwrap()
+        parse_timestamp(s).unwrap()
     }
 
     #[test]
@@ -211,8 +202,8 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert_eq!(count_text(1, "job"), "1 job");
-        assert_eq!(count_text(0, "event"), "0 events");
-        assert_eq!(count_text(15, "job"), "15 jobs");
+        assert_eq!(count_of(1, "job"), "1 job");
+        assert_eq!(count_of(0, "event"), "0 events");
+        assert_eq!(count_of(15, "job"), "15 jobs");
     }
 }

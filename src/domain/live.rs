@@ -9,6 +9,7 @@ use crate::api::models::{
     Deployment, DeploymentFrame, EventFrame, JobFrame, JobState, StreamFrame, TaskFrame,
 };
 use crate::domain::units::short_id;
+use crate::domain::words::count_of;
 
 /// Consecutive failures after which the stream is given up for polling.
 pub const MAX_STREAM_FAILURES: u32 = 5;
@@ -183,10 +184,7 @@ fn task_activity(t: &TaskFrame) -> Activity {
     };
     let mut text = format!("{} task {}", t.task.as_str(), status);
     if let Some(n) = t.attempts.filter(|n| *n > 0) {
-        text.push_str(&format!(
-            " after {n} attempt{}",
-            if n == 1 { "" } else { "s" }
-        ));
+        text.push_str(&format!(" after {}", count_of(u64::from(n), "attempt")));
     }
     Activity {
         kind: ActivityKind::Task,

@@ -30,3 +30,5 @@ pub mod status;
 pub mod templates;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
 pub mod units;
+/// "1 job", "2 jobs".
+pub mod words;

@@ -1,4 +1,5 @@
-//! The rule for a deployment's name, shared by the create form and renaming.
+//! A deployment's name: the rule the create form and renaming share, and how
+//! a page shows one.
 
 /// The API's limit on a deployment name, in characters.
 pub const MAX_NAME_CHARS: usize = 255;
@@ -18,6 +19,15 @@ pub fn parse_name(text: &str) -> Result<String, String> {
     Ok(name.to_string())
 }
 
+/// What the heading says for a name, including a blank one.
+pub fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Unnamed deployment".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +41,11 @@ mod tests {
             parse_name(&"x".repeat(256)).unwrap_err(),
             "A name has at most 255 characters (this one has 256)"
         );
+    }
+
+    #[test]
+    fn blank_names_are_shown_as_unnamed() {
+        assert_eq!(display_name(" \t"), "Unnamed deployment");
+        assert_eq!(display_name("web"), "web");
     }
 }

@@ -1,6 +1,7 @@
 //! Minutes, times, ids and money as people read them.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Timelike, Utc};
+use super::words::count_of;
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 /// Minutes as people say them. Under two hours people count in minutes
 /// ("60 min", "90 min"); from two hours on, in hours plus any leftover minutes.
@@ -37,22 +38,14 @@ pub fn format_relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
         s if s < 60 => format!("{s} s"),
         s if s < 3_600 => format!("{} min", s / 60),
         s if s < 86_400 => format!("{} h", s / 3_600),
-        s if s < 30 * 86_400 => plural(s / 86_400, "day"),
-        s if s < 365 * 86_400 => plural(s / (30 * 86_400), "month"),
-        s => plural(s / (365 * 86_400), "year"),
+        s if s < 30 * 86_400 => count_of(s / 86_400, "day"),
+        s if s < 365 * 86_400 => count_of(s / (30 * 86_400), "month"),
+        s => count_of(s / (365 * 86_400), "year"),
     };
     if ago {
         format!("{amount} ago")
     } else {
         format!("in {amount}")
-    }
-}
-
-fn plural(n: u64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
     }
 }
 
@@ -69,17 +62,6 @@ pub fn format_exact(dt: DateTime<Utc>) -> String {
         dt.minute(),
         dt.second()
     )
-}
-
-/// An ISO 8601 instant as the API sends it. A time without an offset is taken as UTC.
-pub fn parse_iso(s: &str) -> Option<DateTime<Utc>> {
-    let s = s.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.with_timezone(&Utc));
-    }
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
-        .ok()
-        .map(|naive| Utc.from_utc_datetime(&naive))
 }
 
 /// Unix seconds as the jobs API sends them; 0 means "not yet", so it gives `None`.
@@ -123,6 +105,7 @@ pub fn format_usd(amount: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::models::parse_timestamp;
     use chrono::Duration;
 
     #[test]
@@ -153,7 +136,7 @@ mod tests {
     }
 
     fn at(s: &str) -> DateTime<Utc> {
-        parse_iso(s).unwrap()
+        parse_timestamp(s).unwrap()
     }
 
     #[test]
@@ -204,13 +187,13 @@ mod tests {
 
     #[test]
     fn iso_parsing() {
-        assert!(parse_iso("2026-11-28T14:03:22.123Z").is_some());
+        assert!(parse_timestamp("2026-11-28T14:03:22.123Z").is_some());
         assert_eq!(
-            parse_iso("2026-11-28T14:03:22"),
-            parse_iso("2026-11-28T14:03:22Z")
+            parse_timestamp("2026-11-28T14:03:22"),
+            parse_timestamp("2026-11-28T14:03:22Z")
         );
-        assert_eq!(parse_iso("yesterday"), None);
-        assert_eq!(parse_iso(""), None);
+        assert_eq!(parse_timestamp("yesterday"), None);
+        assert_eq!(parse_timestamp(""), None);
     }
 
     #[test]
@@ -218,7 +201,7 @@ mod tests {
         assert_eq!(from_unix_seconds(0), None);
         assert_eq!(
             from_unix_seconds(1_764_338_602),
-            parse_iso("2025-11-28T14:03:22Z")
+            parse_timestamp("2025-11-28T14:03:22Z")
         );
     }
 

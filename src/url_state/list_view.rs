@@ -106,11 +106,6 @@ impl ListView {
         self.first_page()
     }
 
-    pub fn toggle_strategy(mut self, strategy: Strategy) -> Self {
-        toggle(&mut self.strategies, strategy);
-        self.first_page()
-    }
-
     /// The list request this view stands for.
     pub fn to_request(&self) -> (DeploymentFilter, Page) {
         let filter = DeploymentFilter {

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::{Field, Schedule};
+use crate::domain::words::noun_for;
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -78,7 +79,7 @@ fn time_phrase(minute: &Field, hour: &Field) -> (String, bool) {
     let minutes = match (m.len(), m_every) {
         (60, _) => "every minute".to_string(),
         (_, Some(step)) => format!("every {step} minutes"),
-        (n, None) => format!("at {} {}", noun("minute", n), numbers(m)),
+        (n, None) => format!("at {} {}", noun_for(n as u64, "minute"), numbers(m)),
     };
     if h.len() == 24 {
         return (format!("{minutes} past every hour"), false);
@@ -88,7 +89,7 @@ fn time_phrase(minute: &Field, hour: &Field) -> (String, bool) {
     } else {
         "during"
     };
-    let hours = format!("{} {}", noun("hour", h.len()), numbers(h));
+    let hours = format!("{} {}", noun_for(h.len() as u64, "hour"), numbers(h));
     (format!("{minutes} {link} {hours}"), false)
 }
 
@@ -97,7 +98,7 @@ fn day_phrase(dom: &Field, dow: &Field) -> Option<String> {
         let n = dom.values.len();
         format!(
             "on {} {} of the month",
-            noun("day", n),
+            noun_for(n as u64, "day"),
             numbers(&dom.values)
         )
     });
@@ -174,14 +175,6 @@ fn join(parts: &[String]) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-fn noun(word: &str, n: usize) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
     }
 }
 

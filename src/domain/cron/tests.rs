@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::units::parse_iso;
+use crate::api::models::parse_timestamp;
 
 fn describe_text(text: &str) -> String {
     describe(&parse_schedule(text).unwrap())
@@ -7,7 +7,7 @@ fn describe_text(text: &str) -> String {
 
 fn runs(text: &str, after: &str, n: usize) -> Vec<String> {
     let s = parse_schedule(text).unwrap();
-    next_runs(&s, parse_iso(after).unwrap(), n)
+    next_runs(&s, parse_timestamp(after).unwrap(), n)
         .into_iter()
         .map(|t| t.format("%Y-%m-%d %H:%M %a").to_string())
         .collect()

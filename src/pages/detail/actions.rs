@@ -4,7 +4,6 @@
 //! server's own words and the page reads the deployment again.
 
 use super::action_button::ActionButton;
-use super::name::display_name;
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
@@ -12,6 +11,7 @@ use crate::api::models::StatusChanged;
 use crate::api::request::ApiRequest;
 use crate::client::Flash;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::domain::names::display_name;
 use crate::domain::status::{check, Action};
 use crate::url_state::paths;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::domain::names::parse_name;
+use crate::domain::names::{display_name, parse_name};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,14 +152,5 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             </div>
         }
         .into_any()
-    }
-}
-
-/// What the heading says for a name, including a blank one.
-pub fn display_name(name: &str) -> String {
-    if name.trim().is_empty() {
-        "Unnamed deployment".to_string()
-    } else {
-        name.to_string()
     }
 }

@@ -11,6 +11,7 @@ use crate::client::{active_definition, use_auth};
 use crate::components::error_box::ErrorBox;
 use crate::components::json_editor::JsonEditor;
 use crate::domain::jobdef::Problem;
+use crate::domain::words::count_of;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -159,11 +160,7 @@ fn list(problems: &[Problem]) -> impl IntoView {
 }
 
 fn problems_title(count: usize, blocked: bool) -> String {
-    let what = if count == 1 {
-        "1 problem".to_string()
-    } else {
-        format!("{count} problems")
-    };
+    let what = count_of(count as u64, "problem");
     if blocked {
         format!("Nothing was sent: fix {what} first.")
     } else {

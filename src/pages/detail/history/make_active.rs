@@ -117,13 +117,11 @@ impl MakeActive {
                     } else {
                         n
                     };
-                    state.deployment.try_update(|d| {
-                        if let Some(d) = d {
-                            d.active_revision = active;
-                            d.endpoints = updated.endpoints;
-                            if !updated.updated_at.is_empty() {
-                                d.updated_at = updated.updated_at;
-                            }
+                    state.patch(|d| {
+                        d.active_revision = active;
+                        d.endpoints = updated.endpoints;
+                        if !updated.updated_at.is_empty() {
+                            d.updated_at = updated.updated_at;
                         }
                     });
                     outcome.try_set(Some(Ok(active)));

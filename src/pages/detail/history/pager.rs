@@ -3,7 +3,7 @@
 use super::GoToHistory;
 use crate::api::models::Pagination;
 use crate::api::query::PageSize;
-use crate::domain::history::count_text;
+use crate::domain::words::count_of;
 use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn Pager(pagination: Pagination, view: Memo<HistoryView>, go: GoToHistory) -
     };
     view! {
         <nav class="pager history-pager" aria-label=format!("{} pages", tab.label())>
-            <span class="muted history-total">{count_text(pagination.total_items, tab.noun())}</span>
+            <span class="muted history-total">{count_of(pagination.total_items, tab.noun())}</span>
             <button type="button" class="btn" disabled=!has_prev on:click=previous>"Previous"</button>
             <span class="muted">{format!("Page {page}")}</span>
             <button type="button" class="btn" disabled=!has_next on:click=next_page>"Next"</button>
