@@ -5,28 +5,9 @@
 //! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
 //! each gutter row stays level with its line.
 
+use crate::domain::jobdef::review::pretty;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
-use serde_json::Value;
-
-/// The text pretty-printed (two-space indent, key order kept), or why it cannot be.
-pub fn pretty(text: &str) -> Result<String, String> {
-    if text.trim().is_empty() {
-        return Err("Nothing to format: the editor is empty.".to_string());
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let reason = full
-            .rsplit_once(" at line ")
-            .map_or(full.as_str(), |(reason, _)| reason);
-        format!(
-            "Cannot format: not valid JSON: {reason} (line {}, column {}).",
-            e.line(),
-            e.column()
-        )
-    })?;
-    serde_json::to_string_pretty(&value).map_err(|e| format!("Cannot format: {e}"))
-}
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
 fn line_count(text: &str) -> usize {

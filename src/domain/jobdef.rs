@@ -12,6 +12,7 @@ mod expose;
 mod path;
 mod position;
 mod resources;
+pub mod review;
 mod rules;
 mod run_args;
 

@@ -6,7 +6,6 @@ mod draft;
 mod job_definition;
 mod leave_guard;
 mod replicas;
-mod review;
 mod schedule;
 mod submission;
 mod timeout;

@@ -3,13 +3,13 @@
 
 use super::changes::ChangesReview;
 use super::draft::{describedby, focus, Draft};
-use super::review::{listed, Review};
 use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::RevisionCreated;
 use crate::client::{active_definition, use_auth};
 use crate::components::error_box::ErrorBox;
 use crate::components::json_editor::JsonEditor;
+use crate::domain::jobdef::review::{listed, Review};
 use crate::domain::jobdef::Problem;
 use crate::domain::words::count_of;
 use leptos::ev::SubmitEvent;
