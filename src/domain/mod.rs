@@ -2,6 +2,8 @@
 
 /// Bulk actions on the list: what is sent, what is skipped and why.
 pub mod bulk;
+/// Hourly costs of deployments and how long the credits last.
+pub mod costs;
 /// The create form's fields, checked together into a create request.
 pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
