@@ -8,6 +8,7 @@ pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod models;
+pub mod node;
 pub mod query;
 pub mod request;
 pub mod sse;

@@ -16,6 +16,8 @@ pub mod jobdef;
 pub mod links;
 /// Following a deployment live: stream frames and reconnect policy.
 pub mod live;
+/// Job logs: buffers, merge, filter, ANSI, progress folding, downloads.
+pub mod logs;
 /// Searching the market picker and reading its prices.
 pub mod markets;
 /// Checks on typed numbers and names (replicas, timeouts, rotation time).
