@@ -39,7 +39,9 @@ pub fn close_reason(code: u16) -> (&'static str, CloseAdvice) {
 pub fn http_status_message(status: u16) -> String {
     match status {
         401 | 403 => "The node refused the authorization header (401).".to_string(),
-        404 => "The node has no such job: it has not started there, or it has ended (404).".to_string(),
+        404 => {
+            "The node has no such job: it has not started there, or it has ended (404).".to_string()
+        }
         0 => "The node could not be reached (network error or blocked by the browser).".to_string(),
         s if s >= 500 => format!("The node failed to answer ({s})."),
         s => format!("The node answered with HTTP {s}."),

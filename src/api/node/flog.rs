@@ -153,7 +153,11 @@ pub fn task_log(data: &Value) -> Option<TaskLog> {
     Some(TaskLog {
         op_id: text("opId").unwrap_or_else(|| "system".to_string()),
         group: text("group"),
-        kind: TaskLogKind::parse(obj.get("type").and_then(Value::as_str).unwrap_or("container")),
+        kind: TaskLogKind::parse(
+            obj.get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("container"),
+        ),
         timestamp,
         message: message(obj.get("message").unwrap_or(&Value::Null)),
     })

@@ -21,7 +21,8 @@ pub fn header_fallback(deployment: &str) -> ApiRequest<HeaderAnswer> {
     ApiRequest::new(
         Method::Get,
         format!("/deployments/{}/header", encode_component(deployment)),
-    ).with_query(vec![
+    )
+    .with_query(vec![
         ("message".into(), AUTH_MESSAGE.into()),
         ("includeTime".into(), "false".into()),
     ])

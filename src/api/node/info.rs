@@ -4,7 +4,6 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-
 /// One `/info` frame.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

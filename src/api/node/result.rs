@@ -110,13 +110,18 @@ fn op(v: &Value) -> Option<ResultOp> {
         .filter_map(|l| {
             let o = l.as_object()?;
             Some(ResultLog {
-                stream: ResultStream::parse(o.get("type").and_then(Value::as_str).unwrap_or("stdout")),
+                stream: ResultStream::parse(
+                    o.get("type").and_then(Value::as_str).unwrap_or("stdout"),
+                ),
                 log: match o.get("log") {
                     Some(Value::String(s)) => s.clone(),
                     Some(Value::Null) | None => String::new(),
                     Some(other) => other.to_string(),
                 },
-                timestamp: o.get("timestamp").and_then(Value::as_str).and_then(rfc3339_ms),
+                timestamp: o
+                    .get("timestamp")
+                    .and_then(Value::as_str)
+                    .and_then(rfc3339_ms),
             })
         })
         .collect();
@@ -125,7 +130,12 @@ fn op(v: &Value) -> Option<ResultOp> {
         .unwrap_or_default()
         .iter()
         .map(|e| {
-            let s = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+            let s = |k: &str| {
+                e.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
             ResultError {
                 event: s("event"),
                 message: e

@@ -29,16 +29,33 @@ fn node_base_follows_the_api_and_config() {
         format!("https://{NODE}.node.k8s.prd.nos.ci")
     );
     assert_eq!(
-        node_base("https://dashboard.k8s.dev.nos.ci/api/", None, "http://app", Some(NODE)).unwrap(),
+        node_base(
+            "https://dashboard.k8s.dev.nos.ci/api/",
+            None,
+            "http://app",
+            Some(NODE)
+        )
+        .unwrap(),
         format!("https://{NODE}.node.k8s.dev.nos.ci")
     );
     assert_eq!(
-        node_base("http://127.0.0.1:8080/api", Some("/nodes/{node}"), "http://127.0.0.1:8080/", Some(NODE))
-            .unwrap(),
+        node_base(
+            "http://127.0.0.1:8080/api",
+            Some("/nodes/{node}"),
+            "http://127.0.0.1:8080/",
+            Some(NODE)
+        )
+        .unwrap(),
         format!("http://127.0.0.1:8080/nodes/{NODE}")
     );
     assert_eq!(
-        node_base("https://my.proxy/api", Some("https://{node}.n.example/"), "http://app", Some(NODE)).unwrap(),
+        node_base(
+            "https://my.proxy/api",
+            Some("https://{node}.n.example/"),
+            "http://app",
+            Some(NODE)
+        )
+        .unwrap(),
         format!("https://{NODE}.n.example")
     );
     // Custom API without config: mainnet's nodes.
@@ -54,14 +71,24 @@ fn node_base_follows_the_api_and_config() {
 
 #[test]
 fn websocket_and_info_urls() {
-    assert_eq!(websocket_url("https://a.node.k8s.prd.nos.ci"), "wss://a.node.k8s.prd.nos.ci/");
-    assert_eq!(websocket_url("http://127.0.0.1:8080/nodes/X/"), "ws://127.0.0.1:8080/nodes/X/");
-    assert_eq!(info_url("http://h/nodes/X/", JOB), format!("http://h/nodes/X/job/{JOB}/info"));
+    assert_eq!(
+        websocket_url("https://a.node.k8s.prd.nos.ci"),
+        "wss://a.node.k8s.prd.nos.ci/"
+    );
+    assert_eq!(
+        websocket_url("http://127.0.0.1:8080/nodes/X/"),
+        "ws://127.0.0.1:8080/nodes/X/"
+    );
+    assert_eq!(
+        info_url("http://h/nodes/X/", JOB),
+        format!("http://h/nodes/X/job/{JOB}/info")
+    );
 }
 
 #[test]
 fn handshake_is_the_contract_json() {
-    let v: serde_json::Value = serde_json::from_str(&handshake("nosana-auth:SIG", JOB, None)).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&handshake("nosana-auth:SIG", JOB, None)).unwrap();
     assert_eq!(
         v,
         json!({"path": "/flog", "header": "nosana-auth:SIG", "body": {"jobAddress": JOB}})
@@ -85,10 +112,19 @@ fn text_frames_parse() {
     assert_eq!(log.group.as_deref(), Some("web"));
     assert_eq!(log.kind, TaskLogKind::Container);
     assert_eq!(log.timestamp, 1733230000123);
-    assert_eq!(log.message, TaskMessage::Text("\u{1b}[32mready\u{1b}[0m\n".into()));
-    let sys = parse_frame(&frame(json!({"opId": "system", "type": "info", "timestamp": 5, "message": "Pulling"}))).unwrap();
+    assert_eq!(
+        log.message,
+        TaskMessage::Text("\u{1b}[32mready\u{1b}[0m\n".into())
+    );
+    let sys = parse_frame(&frame(
+        json!({"opId": "system", "type": "info", "timestamp": 5, "message": "Pulling"}),
+    ))
+    .unwrap();
     assert!(sys.kind.is_system());
-    let err = parse_frame(&frame(json!({"opId": "system", "type": "error", "timestamp": 6, "message": "x"}))).unwrap();
+    let err = parse_frame(&frame(
+        json!({"opId": "system", "type": "error", "timestamp": 6, "message": "x"}),
+    ))
+    .unwrap();
     assert_eq!(err.kind, TaskLogKind::Error);
 }
 
@@ -101,43 +137,75 @@ fn progress_frames_parse() {
         }}}
     })))
     .unwrap();
-    let TaskMessage::Progress(p) = log.message else { panic!("not progress") };
+    let TaskMessage::Progress(p) = log.message else {
+        panic!("not progress")
+    };
     assert_eq!(p.event, ProgressEvent::MultiUpdate);
     assert_eq!(p.id.as_deref(), Some("3f4e"));
     assert_eq!(p.status.as_deref(), Some("Downloading"));
     assert_eq!((p.current, p.total), (Some(500), Some(1000)));
 
-    let start = parse_frame(&frame(json!({"opId": "web", "type": "info", "timestamp": 8,
-        "message": {"type": "process-bar-start", "payload": {"total": 42}}}))).unwrap();
-    let TaskMessage::Progress(p) = start.message else { panic!() };
-    assert_eq!((p.event, p.total, p.current), (ProgressEvent::Start, Some(42), None));
-    let upd = parse_frame(&frame(json!({"opId": "web", "type": "info", "timestamp": 9,
-        "message": {"type": "process-bar-update", "payload": {"current": 21}}}))).unwrap();
-    let TaskMessage::Progress(p) = upd.message else { panic!() };
+    let start = parse_frame(&frame(
+        json!({"opId": "web", "type": "info", "timestamp": 8,
+        "message": {"type": "process-bar-start", "payload": {"total": 42}}}),
+    ))
+    .unwrap();
+    let TaskMessage::Progress(p) = start.message else {
+        panic!()
+    };
+    assert_eq!(
+        (p.event, p.total, p.current),
+        (ProgressEvent::Start, Some(42), None)
+    );
+    let upd = parse_frame(&frame(
+        json!({"opId": "web", "type": "info", "timestamp": 9,
+        "message": {"type": "process-bar-update", "payload": {"current": 21}}}),
+    ))
+    .unwrap();
+    let TaskMessage::Progress(p) = upd.message else {
+        panic!()
+    };
     assert_eq!((p.event, p.current), (ProgressEvent::Update, Some(21)));
 }
 
 #[test]
 fn unknown_objects_are_kept_as_text() {
-    let log = parse_frame(&frame(json!({"opId": "web", "type": "info", "timestamp": 1,
-        "message": {"type": "something-new", "payload": {"a": 1}}}))).unwrap();
-    let TaskMessage::Unknown(text) = log.message else { panic!() };
+    let log = parse_frame(&frame(
+        json!({"opId": "web", "type": "info", "timestamp": 1,
+        "message": {"type": "something-new", "payload": {"a": 1}}}),
+    ))
+    .unwrap();
+    let TaskMessage::Unknown(text) = log.message else {
+        panic!()
+    };
     assert!(text.contains("something-new"));
-    let log = parse_frame(&frame(json!({"opId": "web", "type": "info", "timestamp": 1, "message": 12}))).unwrap();
+    let log = parse_frame(&frame(
+        json!({"opId": "web", "type": "info", "timestamp": 1, "message": 12}),
+    ))
+    .unwrap();
     assert_eq!(log.message, TaskMessage::Unknown("12".into()));
 }
 
 #[test]
 fn bad_frames_are_errors_not_panics() {
     assert_eq!(parse_frame("not json"), Err(FrameError::NotJson));
-    assert_eq!(parse_frame(r#"{"path":"flog","data":"{broken"}"#), Err(FrameError::BadData));
-    assert_eq!(parse_frame(r#"{"path":"flog","data":5}"#), Err(FrameError::BadData));
+    assert_eq!(
+        parse_frame(r#"{"path":"flog","data":"{broken"}"#),
+        Err(FrameError::BadData)
+    );
+    assert_eq!(
+        parse_frame(r#"{"path":"flog","data":5}"#),
+        Err(FrameError::BadData)
+    );
     assert_eq!(
         parse_frame(r#"{"path":"other","data":"{}"}"#),
         Err(FrameError::OtherPath("other".into()))
     );
     // Lenient: data as an object.
-    let log = parse_frame(r#"{"path":"flog","data":{"opId":"a","type":"container","timestamp":3,"message":"x"}}"#).unwrap();
+    let log = parse_frame(
+        r#"{"path":"flog","data":{"opId":"a","type":"container","timestamp":3,"message":"x"}}"#,
+    )
+    .unwrap();
     assert_eq!(log.timestamp, 3);
 }
 
@@ -146,12 +214,21 @@ fn sign_message_request_and_header() {
     let req = sign_message();
     assert_eq!(req.method, Method::Post);
     assert_eq!(req.path, "/auth/sign-message/external");
-    assert_eq!(req.body, Some(json!({"message": "nosana-auth", "includeTime": false})));
+    assert_eq!(
+        req.body,
+        Some(json!({"message": "nosana-auth", "includeTime": false}))
+    );
     let signed = req
-        .decode(200, r#"{"signature":"5Kx9","message":"nosana-auth","userAddress":"Owner1"}"#)
+        .decode(
+            200,
+            r#"{"signature":"5Kx9","message":"nosana-auth","userAddress":"Owner1"}"#,
+        )
         .unwrap();
     assert_eq!(signed.header(), "nosana-auth:5Kx9");
-    assert!(!format!("{signed:?}").contains("5Kx9"), "Debug must hide the signature");
+    assert!(
+        !format!("{signed:?}").contains("5Kx9"),
+        "Debug must hide the signature"
+    );
     assert!(req.decode(401, "Unauthorized").is_err());
 }
 
@@ -189,8 +266,14 @@ fn info_frames_are_read_leniently() {
     assert_eq!(info.op_states[0].exit_code, None);
     assert_eq!(info.op_states[1].exit_code, Some(0));
     assert_eq!(info.op_states[1].status, "finished");
-    assert_eq!(info.operations.as_ref().unwrap().current_group.as_deref(), Some("web"));
-    assert_eq!(info.endpoints(JOB)[0].url.as_deref(), Some("https://x.node"));
+    assert_eq!(
+        info.operations.as_ref().unwrap().current_group.as_deref(),
+        Some("web")
+    );
+    assert_eq!(
+        info.endpoints(JOB)[0].url.as_deref(),
+        Some("https://x.node")
+    );
 }
 
 #[test]
@@ -204,8 +287,14 @@ fn info_endpoints_and_odd_frames() {
     assert!(info.op_states.is_empty());
     let eps = info.endpoints(JOB);
     assert_eq!(eps.len(), 2);
-    assert_eq!((eps[0].id.as_str(), eps[0].status.as_str()), ("a", "UNKNOWN"));
-    assert_eq!((eps[1].op_id.as_deref(), eps[1].status.as_str()), (Some("web"), "OFFLINE"));
+    assert_eq!(
+        (eps[0].id.as_str(), eps[0].status.as_str()),
+        ("a", "UNKNOWN")
+    );
+    assert_eq!(
+        (eps[1].op_id.as_deref(), eps[1].status.as_str()),
+        (Some("web"), "OFFLINE")
+    );
     assert!(info.endpoints("other").is_empty());
     assert_eq!(parse_info("keep-alive"), None);
     assert_eq!(parse_info("[1,2]"), None);
@@ -242,7 +331,13 @@ fn result_logs_with_nanosecond_timestamps() {
     assert_eq!(web.logs[2].timestamp, None);
     assert_eq!(web.logs[3].log, "");
     assert_eq!(web.logs[3].timestamp, None);
-    assert_eq!(web.errors, vec![ResultError { event: "oom".into(), message: "killed".into() }]);
+    assert_eq!(
+        web.errors,
+        vec![ResultError {
+            event: "oom".into(),
+            message: "killed".into()
+        }]
+    );
     assert_eq!(result.ops[1].exit_code, Some(137));
     assert!(result.ops[1].logs.is_empty());
     assert_eq!(parse_result(&serde_json::Value::Null), None);

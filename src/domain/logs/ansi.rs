@@ -82,7 +82,10 @@ impl Style {
     pub fn css(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         let (fg, bg) = if self.inverse {
-            (self.bg.or(Some(Color::Palette(0))), self.fg.or(Some(Color::Palette(7))))
+            (
+                self.bg.or(Some(Color::Palette(0))),
+                self.fg.or(Some(Color::Palette(7))),
+            )
         } else {
             (self.fg, self.bg)
         };
@@ -178,7 +181,10 @@ pub fn parse(input: &str) -> ParsedLine {
                     chars.next();
                     if ('\u{20}'..='\u{2f}').contains(&c2) {
                         // `ESC ( B` and friends carry one more character.
-                        if chars.peek().is_some_and(|&(_, c3)| ('\u{30}'..='\u{7e}').contains(&c3)) {
+                        if chars
+                            .peek()
+                            .is_some_and(|&(_, c3)| ('\u{30}'..='\u{7e}').contains(&c3))
+                        {
                             chars.next();
                         }
                     }
@@ -253,68 +259,103 @@ fn string_sequence(chars: &mut Chars<'_>) {
     }
 }
 
-/// Applies SGR parameters (`;` or `:` separated; empty means 0).
+/// Applies SGR parameters: `;`-separated groups, empty meaning 0; a group may carry
+/// `:` sub-parameters (`38:5:n`, `38:2:[colour space]:r:g:b`).
 fn sgr(params: &str, style: &mut Style) {
     if params.starts_with(['<', '=', '>', '?']) {
         return; // private modes, not colours
     }
-    let nums: Vec<Option<u32>> = params
-        .split([';', ':'])
-        .map(|p| if p.is_empty() { Some(0) } else { p.parse().ok() })
-        .collect();
+    let num = |p: &str| {
+        if p.is_empty() {
+            Some(0)
+        } else {
+            p.parse::<u32>().ok()
+        }
+    };
+    let groups: Vec<&str> = params.split(';').collect();
     let mut i = 0;
-    while i < nums.len() {
-        let Some(n) = nums[i] else {
-            i += 1;
-            continue;
-        };
-        match n {
-            0 => *style = Style::default(),
-            1 => style.bold = true,
-            2 => style.dim = true,
-            3 => style.italic = true,
-            4 | 21 => style.underline = true,
-            7 => style.inverse = true,
-            9 => style.strike = true,
-            22 => {
-                style.bold = false;
-                style.dim = false;
-            }
-            23 => style.italic = false,
-            24 => style.underline = false,
-            27 => style.inverse = false,
-            29 => style.strike = false,
-            30..=37 => style.fg = Some(Color::Palette((n - 30) as u8)),
-            39 => style.fg = None,
-            40..=47 => style.bg = Some(Color::Palette((n - 40) as u8)),
-            49 => style.bg = None,
-            90..=97 => style.fg = Some(Color::Palette((n - 90 + 8) as u8)),
-            100..=107 => style.bg = Some(Color::Palette((n - 100 + 8) as u8)),
-            38 | 48 => {
-                let (color, used) = extended_color(&nums[i + 1..]);
-                if let Some(c) = color {
-                    if n == 38 {
-                        style.fg = Some(c);
-                    } else {
-                        style.bg = Some(c);
+    while i < groups.len() {
+        let group = groups[i];
+        i += 1;
+        if group.contains(':') {
+            let subs: Vec<Option<u32>> = group.split(':').map(num).collect();
+            match subs[0] {
+                Some(n @ (38 | 48 | 58)) => {
+                    // ITU form: `2` is followed by an (often empty) colour-space id when
+                    // four values follow.
+                    let rest = match subs.get(1).copied().flatten() {
+                        Some(2) if subs.len() >= 6 => [&subs[1..2], &subs[3..]].concat(),
+                        _ => subs[1..].to_vec(),
+                    };
+                    if let (Some(c), _) = extended_color(&rest) {
+                        set_color(style, n, c);
                     }
                 }
-                i += used;
+                Some(n) => simple(n, style),
+                None => {}
             }
-            _ => {}
+            continue;
         }
-        i += 1;
+        let Some(n) = num(group) else { continue };
+        if matches!(n, 38 | 48 | 58) {
+            let rest: Vec<Option<u32>> = groups[i..].iter().map(|g| num(g)).collect();
+            let (color, used) = extended_color(&rest);
+            if let Some(c) = color {
+                set_color(style, n, c);
+            }
+            i += used;
+        } else {
+            simple(n, style);
+        }
+    }
+}
+
+fn set_color(style: &mut Style, n: u32, c: Color) {
+    match n {
+        38 => style.fg = Some(c),
+        48 => style.bg = Some(c),
+        _ => {} // 58: underline colour, not drawn
+    }
+}
+
+fn simple(n: u32, style: &mut Style) {
+    match n {
+        0 => *style = Style::default(),
+        1 => style.bold = true,
+        2 => style.dim = true,
+        3 => style.italic = true,
+        4 | 21 => style.underline = true,
+        7 => style.inverse = true,
+        9 => style.strike = true,
+        22 => {
+            style.bold = false;
+            style.dim = false;
+        }
+        23 => style.italic = false,
+        24 => style.underline = false,
+        27 => style.inverse = false,
+        29 => style.strike = false,
+        30..=37 => style.fg = Some(Color::Palette((n - 30) as u8)),
+        39 => style.fg = None,
+        40..=47 => style.bg = Some(Color::Palette((n - 40) as u8)),
+        49 => style.bg = None,
+        90..=97 => style.fg = Some(Color::Palette((n - 90 + 8) as u8)),
+        100..=107 => style.bg = Some(Color::Palette((n - 100 + 8) as u8)),
+        _ => {}
     }
 }
 
 /// `5;n` or `2;r;g;b` after 38/48: the colour (if valid) and how many parameters it used.
 fn extended_color(rest: &[Option<u32>]) -> (Option<Color>, usize) {
-    let byte = |i: usize| rest.get(i).copied().flatten().and_then(|v| u8::try_from(v).ok());
+    let byte = |i: usize| {
+        rest.get(i)
+            .copied()
+            .flatten()
+            .and_then(|v| u8::try_from(v).ok())
+    };
     match rest.first().copied().flatten() {
         Some(5) => (byte(1).map(Color::Palette), 2.min(rest.len())),
         Some(2) => {
-            // `38:2::r:g:b` (ITU form with an empty colour-space id) shows up as 2;0;r;g;b
-            // only when split by `:`; both forms read the last three as the colour.
             let color = match (byte(1), byte(2), byte(3)) {
                 (Some(r), Some(g), Some(b)) => Some(Color::Rgb(r, g, b)),
                 _ => None,

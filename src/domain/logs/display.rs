@@ -85,7 +85,11 @@ fn piece(parsed: &ParsedLine, r: Range<usize>, style: Style, highlight: bool) ->
 }
 
 /// Parses, caps and highlights one raw line: what a row draws. O(line length).
-pub fn draw(raw: &str, query_ranges: impl Fn(&str) -> Vec<Range<usize>>, max_chars: usize) -> DrawnLine {
+pub fn draw(
+    raw: &str,
+    query_ranges: impl Fn(&str) -> Vec<Range<usize>>,
+    max_chars: usize,
+) -> DrawnLine {
     let mut parsed = super::ansi::parse(raw);
     let more = truncate(&mut parsed, max_chars);
     let matches = query_ranges(&parsed.text);

@@ -71,7 +71,13 @@ impl Levels {
             errors: names.contains(&"errors"),
             system: names.contains(&"system"),
         };
-        if levels == (Levels { output: false, errors: false, system: false }) {
+        if levels
+            == (Levels {
+                output: false,
+                errors: false,
+                system: false,
+            })
+        {
             Levels::default()
         } else {
             levels
@@ -149,7 +155,10 @@ impl LogFilter {
 
     /// True when something is filtered out (for "Clear filters").
     pub fn is_filtered(&self) -> bool {
-        !self.replicas.is_empty() || self.op.is_some() || !self.levels.is_all() || !self.query.is_empty()
+        !self.replicas.is_empty()
+            || self.op.is_some()
+            || !self.levels.is_all()
+            || !self.query.is_empty()
     }
 
     /// Whether a job (by address) is shown.
@@ -162,12 +171,19 @@ impl LogFilter {
     pub fn toggle_replica(&mut self, job: &str, all: &[&str]) {
         let short = short_job(job).to_string();
         if self.replicas.is_empty() {
-            self.replicas = all.iter().map(|j| short_job(j).to_string()).filter(|j| *j != short).collect();
+            self.replicas = all
+                .iter()
+                .map(|j| short_job(j).to_string())
+                .filter(|j| *j != short)
+                .collect();
         } else if let Some(i) = self.replicas.iter().position(|r| *r == short) {
             self.replicas.remove(i);
         } else {
             self.replicas.push(short);
-            if all.iter().all(|j| self.replicas.iter().any(|r| r == short_job(j))) {
+            if all
+                .iter()
+                .all(|j| self.replicas.iter().any(|r| r == short_job(j)))
+            {
                 self.replicas.clear();
             }
         }

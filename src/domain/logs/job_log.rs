@@ -126,7 +126,10 @@ impl JobLog {
                 out.duplicates += 1;
                 continue;
             }
-            self.last_seen = Some(self.last_seen.map_or(log.timestamp, |l| l.max(log.timestamp)));
+            self.last_seen = Some(
+                self.last_seen
+                    .map_or(log.timestamp, |l| l.max(log.timestamp)),
+            );
             let op = self.op(&log.op_id);
             let stream = if log.kind.is_system() {
                 Stream::System
@@ -137,12 +140,28 @@ impl JobLog {
             match &log.message {
                 TaskMessage::Text(text) => {
                     for (n, part) in split_lines(text).enumerate() {
-                        self.append(op.clone(), stream, log.timestamp, Source::Live, n as u32, body(part), is_error);
+                        self.append(
+                            op.clone(),
+                            stream,
+                            log.timestamp,
+                            Source::Live,
+                            n as u32,
+                            body(part),
+                            is_error,
+                        );
                         out.added += 1;
                     }
                 }
                 TaskMessage::Unknown(json) => {
-                    self.append(op, stream, log.timestamp, Source::Live, 0, body(json), is_error);
+                    self.append(
+                        op,
+                        stream,
+                        log.timestamp,
+                        Source::Live,
+                        0,
+                        body(json),
+                        is_error,
+                    );
                     out.added += 1;
                 }
                 TaskMessage::Progress(p) => {
@@ -156,7 +175,10 @@ impl JobLog {
             // Only the new lines and the last old one need checking.
             let from = start_len.saturating_sub(1);
             let slice = self.lines.make_contiguous();
-            if !slice[from..].windows(2).all(|w| w[0].sort_key() <= w[1].sort_key()) {
+            if !slice[from..]
+                .windows(2)
+                .all(|w| w[0].sort_key() <= w[1].sort_key())
+            {
                 // Stable and adaptive: a replay of k ops is k sorted runs, merged in O(n log k).
                 slice.sort_by_key(LogLine::sort_key);
                 out.reordered = true;
@@ -187,7 +209,15 @@ impl JobLog {
                     _ => (Stream::Stdout, false),
                 };
                 for part in split_lines(&log.log) {
-                    self.append(op.clone(), stream, ts, Source::Result, ordinal, body(part), is_error);
+                    self.append(
+                        op.clone(),
+                        stream,
+                        ts,
+                        Source::Result,
+                        ordinal,
+                        body(part),
+                        is_error,
+                    );
                     ordinal += 1;
                 }
             }
@@ -254,7 +284,8 @@ impl JobLog {
         match p.event {
             ProgressEvent::MultiStart => {
                 // A new image pull: its layers get lines of their own.
-                self.progress.retain(|(o, k, _), _| !(*o == op && *k == ProgressKind::Layer));
+                self.progress
+                    .retain(|(o, k, _), _| !(*o == op && *k == ProgressKind::Layer));
                 (0, 0)
             }
             ProgressEvent::MultiStop | ProgressEvent::Stop => {
@@ -267,7 +298,8 @@ impl JobLog {
                 let mut updated = 0;
                 for key in keys {
                     if let Some(at) = self.progress.remove(&key) {
-                        if let Some(Body::Progress(state)) = self.find_mut(at).map(|l| &mut l.body) {
+                        if let Some(Body::Progress(state)) = self.find_mut(at).map(|l| &mut l.body)
+                        {
                             state.finish();
                             updated += 1;
                         }
@@ -306,7 +338,15 @@ impl JobLog {
                 let mut state = ProgressState::new(kind, id);
                 state.update(p.status.as_deref(), p.current, p.total);
                 let done = state.done;
-                let at = self.append(op, stream, ts, Source::Live, 0, Body::Progress(state), false);
+                let at = self.append(
+                    op,
+                    stream,
+                    ts,
+                    Source::Live,
+                    0,
+                    Body::Progress(Box::new(state)),
+                    false,
+                );
                 if !done {
                     self.progress.insert(key, at);
                 }

@@ -35,7 +35,8 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Text(LineText),
-    Progress(ProgressState),
+    /// Boxed: most lines are text, and this keeps every line small.
+    Progress(Box<ProgressState>),
 }
 
 /// A text line as sent, with its visible text cached when it differs (ANSI codes, `\r`),

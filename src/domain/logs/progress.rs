@@ -84,7 +84,11 @@ impl ProgressState {
         match (self.current, self.total) {
             (Some(c), Some(t)) if t > 0 => {
                 let pct = (c as f64 / t as f64 * 100.0).clamp(0.0, 100.0);
-                out.push_str(&format!(" {} / {} ({pct:.0}%)", bytes(c, self.kind), bytes(t, self.kind)));
+                out.push_str(&format!(
+                    " {} / {} ({pct:.0}%)",
+                    bytes(c, self.kind),
+                    bytes(t, self.kind)
+                ));
             }
             (Some(c), _) => out.push_str(&format!(" {}", bytes(c, self.kind))),
             (None, Some(t)) => out.push_str(&format!(" of {}", bytes(t, self.kind))),

@@ -137,8 +137,13 @@ impl LogStore {
     }
 
     /// A new filter: O(n) over every row.
+    /// The permalinked `line` is not a filter: changing only it costs nothing.
     pub fn set_filter(&mut self, filter: &LogFilter) {
-        if self.matcher.filter() == filter {
+        let same = LogFilter {
+            line: filter.line.clone(),
+            ..self.matcher.filter().clone()
+        };
+        if same == *filter {
             return;
         }
         self.matcher = filter.matcher();
@@ -165,10 +170,15 @@ impl LogStore {
     }
 
     /// The shown rows in `range` (clamped): what a virtualised list renders.
-    pub fn visible_lines(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &LogLine> + '_ {
+    pub fn visible_lines(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &LogLine> + '_ {
         let end = range.end.min(self.visible.len());
         let start = range.start.min(end);
-        self.visible[start..end].iter().filter_map(|r| self.line(*r))
+        self.visible[start..end]
+            .iter()
+            .filter_map(|r| self.line(*r))
     }
 
     /// Every shown line, in order (for the download).
@@ -225,7 +235,7 @@ impl LogStore {
             rows.extend(j.positions().map(|pos| Row { job, pos }));
         }
         // Each job's rows are one sorted run: the stable sort merges k runs in O(n log k).
-        rows.sort_by_cached_key(|r| self.key(*r));
+        rows.sort_by_key(|r| self.key(*r));
         self.merged = rows;
         self.refilter();
     }
