@@ -78,8 +78,6 @@ struct RawOp {
     exit_code: Option<i64>,
     start_time: Option<i64>,
     end_time: Option<i64>,
-    logs: Option<Vec<Value>>,
-    errors: Option<Vec<Value>>,
 }
 
 /// Reads `jobResult` leniently: bad ops and bad lines are skipped, not fatal.
@@ -102,10 +100,21 @@ pub fn parse_result(job_result: &Value) -> Option<JobResult> {
 }
 
 fn op(v: &Value) -> Option<ResultOp> {
-    let raw: RawOp = serde_json::from_value(v.clone()).ok()?;
-    let logs = raw
-        .logs
-        .unwrap_or_default()
+    let obj = v.as_object()?;
+    // The small fields only: cloning `logs` (up to 25k lines per op) would double the work.
+    let small: serde_json::Map<String, Value> = obj
+        .iter()
+        .filter(|(k, _)| *k != "logs" && *k != "errors")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let raw: RawOp = serde_json::from_value(Value::Object(small)).ok()?;
+    let list = |k: &str| {
+        obj.get(k)
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    };
+    let logs = list("logs")
         .iter()
         .filter_map(|l| {
             let o = l.as_object()?;
@@ -125,9 +134,7 @@ fn op(v: &Value) -> Option<ResultOp> {
             })
         })
         .collect();
-    let errors = raw
-        .errors
-        .unwrap_or_default()
+    let errors = list("errors")
         .iter()
         .map(|e| {
             let s = |k: &str| {

@@ -153,7 +153,7 @@ pub fn needs_parsing(text: &str) -> bool {
 /// Borrows when there is nothing to remove.
 pub fn strip(text: &str) -> Cow<'_, str> {
     if needs_parsing(text) {
-        Cow::Owned(parse(text).text)
+        Cow::Owned(run(text, false).text)
     } else {
         Cow::Borrowed(text)
     }
@@ -161,7 +161,14 @@ pub fn strip(text: &str) -> Cow<'_, str> {
 
 /// Parses a line into visible text and styled spans.
 pub fn parse(input: &str) -> ParsedLine {
-    let mut out = Builder::default();
+    run(input, true)
+}
+
+fn run(input: &str, with_spans: bool) -> ParsedLine {
+    let mut out = Builder {
+        with_spans,
+        ..Builder::default()
+    };
     let mut style = Style::default();
     let mut chars = input.char_indices().peekable();
     let mut restart = false;
@@ -370,12 +377,16 @@ fn extended_color(rest: &[Option<u32>]) -> (Option<Color>, usize) {
 struct Builder {
     text: String,
     spans: Vec<Span>,
+    with_spans: bool,
 }
 
 impl Builder {
     fn push(&mut self, c: char, style: Style) {
         let start = self.text.len();
         self.text.push(c);
+        if !self.with_spans {
+            return;
+        }
         let end = self.text.len();
         match self.spans.last_mut() {
             Some(last) if last.style == style => last.end = end,

@@ -287,7 +287,15 @@ impl Needle {
             return None;
         }
         let tail = &hay[from..];
-        for (start, _) in tail.char_indices() {
+        if tail.is_ascii() {
+            // ASCII lower-cases to ASCII: a needle with other characters cannot match.
+            return None;
+        }
+        let first = self.chars[0];
+        for (start, c) in tail.char_indices() {
+            if c.to_lowercase().next().is_none_or(|l| l != first) {
+                continue;
+            }
             let mut want = self.chars.iter();
             let mut end = start;
             let mut ok = true;

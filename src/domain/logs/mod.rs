@@ -21,6 +21,8 @@ pub mod job_log;
 pub mod line;
 /// Progress frames folded into one updating line per layer or download.
 pub mod progress;
+/// Reconnecting a job's socket: backoff, header refresh, giving up.
+pub mod reconnect;
 /// Replica labels and colours.
 pub mod replica;
 /// All jobs' lines merged by time, and the filtered rows the view shows.

@@ -136,6 +136,21 @@ impl LogStore {
         }
     }
 
+    /// Several results at once (a page of ended jobs): one rebuild instead of one per job.
+    pub fn set_results<'a>(&mut self, results: impl IntoIterator<Item = (u16, &'a JobResult)>) {
+        let mut any = false;
+        for (job, result) in results {
+            if let Some(j) = self.jobs.get_mut(usize::from(job)) {
+                j.set_result(result);
+                any = true;
+            }
+        }
+        if any {
+            self.version += 1;
+            self.rebuild();
+        }
+    }
+
     /// A new filter: O(n) over every row.
     /// The permalinked `line` is not a filter: changing only it costs nothing.
     pub fn set_filter(&mut self, filter: &LogFilter) {

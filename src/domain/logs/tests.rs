@@ -2,6 +2,7 @@ mod ansi;
 mod display;
 mod filter;
 mod job_log;
+mod reconnect;
 mod store;
 
 use crate::api::node::flog::{Progress, ProgressEvent, TaskLog, TaskLogKind, TaskMessage};

@@ -197,3 +197,24 @@ fn many_lines_stay_within_the_cap() {
     assert_eq!(s.dropped(), 10_000);
     assert_eq!(s.visible_line(0).unwrap().timestamp, 10_000);
 }
+
+#[test]
+fn several_results_at_once() {
+    let mut s = LogStore::new(100);
+    let a = s.add_job(A);
+    let b = s.add_job(B);
+    let r = |t: &str, text: &str| {
+        parse_result(
+            &serde_json::json!({"opStates": [{"operationId": "w", "logs": [
+            {"type": "stderr", "log": text, "timestamp": t}]}]}),
+        )
+        .unwrap()
+    };
+    let (ra, rb) = (
+        r("2025-01-31T12:00:02Z", "late"),
+        r("2025-01-31T12:00:01Z", "early"),
+    );
+    s.set_results([(a, &ra), (b, &rb), (9, &rb)]);
+    assert_eq!(shown(&s), vec!["1:early", "0:late"]);
+    assert!(s.jobs().iter().all(|j| j.has_result()));
+}
