@@ -25,6 +25,8 @@ pub mod progress;
 pub mod reconnect;
 /// Replica labels and colours.
 pub mod replica;
+/// A job's op states and exit codes, from the node or the result.
+pub mod status;
 /// All jobs' lines merged by time, and the filtered rows the view shows.
 pub mod store;
 

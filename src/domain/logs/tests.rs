@@ -3,6 +3,7 @@ mod display;
 mod filter;
 mod job_log;
 mod reconnect;
+mod status;
 mod store;
 
 use crate::api::node::flog::{Progress, ProgressEvent, TaskLog, TaskLogKind, TaskMessage};
