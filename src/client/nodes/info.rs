@@ -136,7 +136,8 @@ impl InfoStream {
         if done {
             return Ok(None);
         }
-        let value = js_sys::Reflect::get(&result, &"value".into()).map_err(|_| InfoError::Network)?;
+        let value =
+            js_sys::Reflect::get(&result, &"value".into()).map_err(|_| InfoError::Network)?;
         Ok(Some(
             value
                 .dyn_into::<js_sys::Uint8Array>()

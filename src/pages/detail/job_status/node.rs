@@ -1,0 +1,92 @@
+//! How this section reaches a job's node: the node address from the app's `config.json`
+//! and the node header (signed for the API-key account), both kept in memory only.
+
+use super::super::state::DetailState;
+use crate::api::error::ApiError;
+use crate::api::node::address::node_base;
+use crate::api::node::header::{header_fallback, sign_message};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct NodeAccess {
+    state: DetailState,
+    /// The node header: memory only, never a URL, storage or a log.
+    header: StoredValue<Option<String>>,
+    /// `config.json`'s `nodes` template, once read (`Some(None)`: none offered).
+    template: StoredValue<Option<Option<String>>>,
+}
+
+impl NodeAccess {
+    pub fn new(state: DetailState) -> NodeAccess {
+        NodeAccess {
+            state,
+            header: StoredValue::new(None),
+            template: StoredValue::new(None),
+        }
+    }
+
+    /// The node's base URL, or `None` when the job has no node yet.
+    pub async fn base(&self, node: Option<&str>) -> Option<String> {
+        let api = self.state.auth.config.get_untracked()?.base_url;
+        if self.template.try_get_value().flatten().is_none() {
+            let read = read_nodes_template().await;
+            self.template.try_set_value(Some(read));
+        }
+        let template = self.template.try_get_value().flatten().flatten();
+        node_base(&api, template.as_deref(), &origin(), node)
+    }
+
+    /// The node header; `refresh` after a node refused the one held.
+    pub async fn header(&self, refresh: bool) -> Result<String, String> {
+        if !refresh {
+            if let Some(h) = self.header.try_get_value().flatten() {
+                return Ok(h);
+            }
+        }
+        let signed = match self.state.auth.call(sign_message()).await {
+            Ok(signed) => Ok(signed.header()),
+            // An older gateway lacks the sign route: the deployment's header route.
+            Err(ApiError::RouteNotFound { .. }) => {
+                let id = self.state.id.get_untracked();
+                self.state
+                    .auth
+                    .call(header_fallback(&id))
+                    .await
+                    .map(|a| a.header())
+            }
+            Err(e) => Err(e),
+        };
+        match signed {
+            Ok(h) => {
+                self.header.try_set_value(Some(h.clone()));
+                Ok(h)
+            }
+            Err(e) => Err(format!(
+                "Could not get the authorization for the node: {}",
+                e.user_message()
+            )),
+        }
+    }
+}
+
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// `/config.json`'s `nodes`; a missing or unreadable file means none.
+async fn read_nodes_template() -> Option<String> {
+    let response = gloo_net::http::Request::get("/config.json")
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let value: serde_json::Value = response.json().await.ok()?;
+    value
+        .get("nodes")
+        .and_then(|n| n.as_str())
+        .map(str::to_string)
+}
