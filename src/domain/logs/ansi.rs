@@ -146,7 +146,12 @@ const ESC: char = '\u{1b}';
 
 /// True when the text needs `parse` (escape codes or control characters).
 pub fn needs_parsing(text: &str) -> bool {
-    text.bytes().any(|b| b < 0x20 && b != b'\t' || b == 0x7f) || text.contains('\u{9b}')
+    text.bytes().any(|b| b < 0x20 && b != b'\t' || b == 0x7f)
+        // C1 controls (U+0080..U+009F, CSI among them) are two bytes starting 0xC2 0x80..0x9F.
+        || text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
 }
 
 /// The visible text: escape codes and control characters removed, `\r` applied.

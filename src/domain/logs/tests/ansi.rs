@@ -152,6 +152,9 @@ fn strip_borrows_plain_text() {
     assert_eq!(strip("\u{1b}[1mbold\u{1b}[0m"), "bold");
     assert!(!needs_parsing("tab\tok"));
     assert!(needs_parsing("a\u{1b}[0m"));
+    assert!(needs_parsing("a\u{9b}31mb"));
+    assert!(!needs_parsing("ü é 日本"));
+    assert_eq!(strip("a\u{9b}31mb\u{85}c"), "abc");
 }
 
 #[test]
