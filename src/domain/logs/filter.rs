@@ -153,6 +153,16 @@ impl LogFilter {
         format!("?{}", crate::api::query::encode_query(&self.to_pairs()))
     }
 
+    /// The query of a permalink to one line: `?tab=logs&line=ID`, no filters, so the line
+    /// is shown to whoever opens it.
+    pub fn permalink(line: &super::line::LineId) -> String {
+        LogFilter {
+            line: Some(line.to_string()),
+            ..LogFilter::default()
+        }
+        .to_query()
+    }
+
     /// True when something is filtered out (for "Clear filters").
     pub fn is_filtered(&self) -> bool {
         !self.replicas.is_empty()
