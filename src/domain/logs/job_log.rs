@@ -30,7 +30,8 @@ pub struct Pushed {
 
 type ProgressKey = (Arc<str>, ProgressKind, String);
 
-/// One job's buffer. Lines are sorted by `(timestamp, seq)`; positions are absolute
+/// One job's buffer: at most `cap` lines (once reached, between `cap - cap/16` and `cap`,
+/// the newest). Lines are sorted by `(timestamp, seq)`; positions are absolute
 /// (`base + index`) so the merged view can refer to them across drops.
 #[derive(Debug, Clone)]
 pub struct JobLog {
@@ -355,8 +356,13 @@ impl JobLog {
         }
     }
 
+    /// Past the cap, drops down to `cap - cap / 16`: the merged view's O(n) compaction then
+    /// runs once per `cap / 16` new lines, not once per push (at 2,000 lines/s, twice a second).
     fn enforce_cap(&mut self) -> usize {
-        let over = self.lines.len().saturating_sub(self.cap);
+        if self.lines.len() <= self.cap {
+            return 0;
+        }
+        let over = self.lines.len() - (self.cap - self.cap / 16);
         if over > 0 {
             self.lines.drain(..over);
             self.base += over as u64;

@@ -201,7 +201,10 @@ fn toggling_replicas() {
 #[test]
 fn permalinks_carry_only_the_line() {
     let id = crate::domain::logs::line::LineId::parse("AAAAAAAA-1738324800123-2").unwrap();
-    assert_eq!(LogFilter::permalink(&id), "?tab=logs&line=AAAAAAAA-1738324800123-2");
+    assert_eq!(
+        LogFilter::permalink(&id),
+        "?tab=logs&line=AAAAAAAA-1738324800123-2"
+    );
     let back = LogFilter::from_pairs([("tab", "logs"), ("line", "AAAAAAAA-1738324800123-2")]);
     assert_eq!(back.line.as_deref(), Some("AAAAAAAA-1738324800123-2"));
     assert!(!back.is_filtered());

@@ -193,9 +193,20 @@ fn many_lines_stay_within_the_cap() {
     let a = s.add_job(A);
     let batch: Vec<_> = (0..30_000).map(|ts| text("w", ts, "line")).collect();
     s.push_live(a, &batch);
+    // Dropped in chunks of cap/16: the newest 18,750 are kept.
+    assert_eq!(s.total_len(), 18_750);
+    assert_eq!(s.dropped(), 11_250);
+    assert_eq!(s.visible_line(0).unwrap().timestamp, 11_250);
+    // Then 1,250 more fit before the next drop.
+    let more: Vec<_> = (30_000..31_250).map(|ts| text("w", ts, "line")).collect();
+    assert_eq!(s.push_live(a, &more).dropped, 0);
     assert_eq!(s.total_len(), 20_000);
-    assert_eq!(s.dropped(), 10_000);
-    assert_eq!(s.visible_line(0).unwrap().timestamp, 10_000);
+    assert_eq!(
+        s.push_live(a, &[text("w", 31_250, "one more")]).dropped,
+        1_251
+    );
+    assert_eq!(s.total_len(), 18_750);
+    assert_eq!(s.visible_line(18_749).unwrap().plain_text(), "one more");
 }
 
 #[test]
