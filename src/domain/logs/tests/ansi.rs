@@ -193,3 +193,36 @@ fn css_for_styles() {
         .contains(&("background-color", "#cd3131".to_string())));
     assert!(Style::default().css().is_empty());
 }
+
+#[test]
+fn random_input_never_breaks_the_invariants() {
+    const ALPHABET: [&str; 16] = [
+        "\u{1b}", "[", "]", "3", "8", ";", ":", "5", "2", "m", "\r", "a", "é", "日", "\u{7}", "\\",
+    ];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..5_000 {
+        let mut input = String::new();
+        for _ in 0..(seed % 40) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            input.push_str(ALPHABET[(seed % 16) as usize]);
+        }
+        let p = parse(&input);
+        assert!(
+            !p.text.contains('\u{1b}') && !p.text.contains('\r') && !p.text.contains('\u{7}'),
+            "{input:?}"
+        );
+        let mut at = 0;
+        for s in &p.spans {
+            assert_eq!(s.start, at, "{input:?}");
+            assert!(
+                s.end > s.start && p.text.is_char_boundary(s.end),
+                "{input:?}"
+            );
+            at = s.end;
+        }
+        assert_eq!(at, p.text.len(), "{input:?}");
+        assert_eq!(strip(&input), p.text.as_str(), "{input:?}");
+    }
+}

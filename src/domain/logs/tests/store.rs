@@ -229,3 +229,57 @@ fn several_results_at_once() {
     assert_eq!(shown(&s), vec!["1:early", "0:late"]);
     assert!(s.jobs().iter().all(|j| j.has_result()));
 }
+
+#[test]
+fn random_pushes_reconnects_and_caps_match_a_plain_model() {
+    // The model: every line ever accepted per job, newest `kept` of each, merged by (ts, job).
+    let cap = 64;
+    let mut s = LogStore::new(cap);
+    let jobs = [s.add_job(A), s.add_job(B)];
+    let mut model: [Vec<i64>; 2] = [Vec::new(), Vec::new()];
+    let mut next = [0i64; 2];
+    let mut seed = 99u64;
+    let mut rand = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    for _ in 0..400 {
+        let j = rand(2) as usize;
+        if rand(10) == 0 {
+            // A reconnect: the node replays the last few lines, then new ones follow.
+            s.reconnected(jobs[j]);
+            let replay: Vec<_> = model[j]
+                .iter()
+                .rev()
+                .take(5)
+                .rev()
+                .map(|&ts| text("w", ts, "again"))
+                .collect();
+            s.push_live(jobs[j], &replay);
+        }
+        let batch: Vec<_> = (0..1 + rand(6))
+            .map(|_| {
+                next[j] += 1 + rand(3) as i64;
+                model[j].push(next[j]);
+                text("w", next[j], "x")
+            })
+            .collect();
+        s.push_live(jobs[j], &batch);
+    }
+    let mut expected: Vec<(i64, u16)> = Vec::new();
+    for (j, m) in model.iter().enumerate() {
+        let kept = s.job(jobs[j]).unwrap().len();
+        assert!(kept <= cap && kept >= cap - cap / 16, "{kept}");
+        assert_eq!(s.job(jobs[j]).unwrap().dropped() as usize + kept, m.len());
+        expected.extend(m[m.len() - kept..].iter().map(|&ts| (ts, j as u16)));
+    }
+    expected.sort();
+    let got: Vec<(i64, u16)> = s.all_visible().map(|l| (l.timestamp, l.replica)).collect();
+    assert_eq!(got, expected);
+    assert!(
+        s.all_visible().all(|l| l.plain_text() == "x"),
+        "replayed lines were not kept twice"
+    );
+}
