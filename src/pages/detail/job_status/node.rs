@@ -12,6 +12,8 @@ pub struct NodeAccess {
     state: DetailState,
     /// The node header: memory only, never a URL, storage or a log.
     header: StoredValue<Option<String>>,
+    /// A sign request is under way: others wait for its answer instead of sending their own.
+    signing: StoredValue<bool>,
     /// `config.json`'s `nodes` template, once read (`Some(None)`: none offered).
     template: StoredValue<Option<Option<String>>>,
 }
@@ -21,6 +23,7 @@ impl NodeAccess {
         NodeAccess {
             state,
             header: StoredValue::new(None),
+            signing: StoredValue::new(false),
             template: StoredValue::new(None),
         }
     }
@@ -38,11 +41,22 @@ impl NodeAccess {
 
     /// The node header; `refresh` after a node refused the one held.
     pub async fn header(&self, refresh: bool) -> Result<String, String> {
+        // One session header for every job: while one is being signed, wait for it.
+        while self.signing.try_get_value() == Some(true) {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
         if !refresh {
             if let Some(h) = self.header.try_get_value().flatten() {
                 return Ok(h);
             }
         }
+        self.signing.try_set_value(true);
+        // Cleared however this ends, an abandoned (dropped) request included.
+        let _signing = ClearOnDrop(self.signing);
+        self.sign().await
+    }
+
+    async fn sign(&self) -> Result<String, String> {
         let signed = match self.state.auth.call(sign_message()).await {
             Ok(signed) => Ok(signed.header()),
             // An older gateway lacks the sign route: the deployment's header route.
@@ -66,6 +80,14 @@ impl NodeAccess {
                 e.user_message()
             )),
         }
+    }
+}
+
+struct ClearOnDrop(StoredValue<bool>);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.try_set_value(false);
     }
 }
 
