@@ -14,6 +14,8 @@ pub struct NodeAccess {
     header: StoredValue<Option<String>>,
     /// A sign request is under way: others wait for its answer instead of sending their own.
     signing: StoredValue<bool>,
+    /// Why the last sign request failed.
+    failure: StoredValue<Option<String>>,
     /// `config.json`'s `nodes` template, once read (`Some(None)`: none offered).
     template: StoredValue<Option<Option<String>>>,
 }
@@ -24,6 +26,7 @@ impl NodeAccess {
             state,
             header: StoredValue::new(None),
             signing: StoredValue::new(false),
+            failure: StoredValue::new(None),
             template: StoredValue::new(None),
         }
     }
@@ -41,13 +44,19 @@ impl NodeAccess {
 
     /// The node header; `refresh` after a node refused the one held.
     pub async fn header(&self, refresh: bool) -> Result<String, String> {
-        // One session header for every job: while one is being signed, wait for it.
+        // One session header for every job: while one is being signed, wait for it, and
+        // take its answer, a failure included.
+        let mut waited = false;
         while self.signing.try_get_value() == Some(true) {
+            waited = true;
             gloo_timers::future::TimeoutFuture::new(50).await;
         }
         if !refresh {
             if let Some(h) = self.header.try_get_value().flatten() {
                 return Ok(h);
+            }
+            if let Some(e) = self.failure.try_get_value().flatten().filter(|_| waited) {
+                return Err(e);
             }
         }
         self.signing.try_set_value(true);
@@ -62,24 +71,36 @@ impl NodeAccess {
             // An older gateway lacks the sign route: the deployment's header route.
             Err(ApiError::RouteNotFound { .. }) => {
                 let id = self.state.id.get_untracked();
-                self.state
-                    .auth
-                    .call(header_fallback(&id))
-                    .await
-                    .map(|a| a.header())
+                match self.state.auth.call(header_fallback(&id)).await {
+                    Ok(a) => Ok(a.header()),
+                    Err(ApiError::RouteNotFound { .. }) => {
+                        return self.failed(
+                            "This API cannot sign requests to nodes (it has neither the sign-message \
+                             route nor the deployment's header route), so the node cannot be asked."
+                                .to_string(),
+                        )
+                    }
+                    Err(e) => Err(e),
+                }
             }
             Err(e) => Err(e),
         };
         match signed {
             Ok(h) => {
+                self.failure.try_set_value(None);
                 self.header.try_set_value(Some(h.clone()));
                 Ok(h)
             }
-            Err(e) => Err(format!(
+            Err(e) => self.failed(format!(
                 "Could not get the authorization for the node: {}",
                 e.user_message()
             )),
         }
+    }
+
+    fn failed(&self, message: String) -> Result<String, String> {
+        self.failure.try_set_value(Some(message.clone()));
+        Err(message)
     }
 }
 
