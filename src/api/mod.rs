@@ -3,6 +3,7 @@
 //! A call is built as data by `endpoints` (an `ApiRequest<T>`), sent by
 //! `http::send`, and its answer decoded into `T` or an `ApiError`.
 
+pub mod app_config;
 pub mod endpoints;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
