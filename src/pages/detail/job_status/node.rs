@@ -118,7 +118,7 @@ fn origin() -> String {
         .unwrap_or_default()
 }
 
-/// `/config.json`'s `nodes`; a missing or unreadable file means none.
+/// `/config.json`'s `nodes` (read as `AppConfig` does); a missing or unreadable file means none.
 async fn read_nodes_template() -> Option<String> {
     let response = gloo_net::http::Request::get("/config.json")
         .send()
@@ -127,9 +127,6 @@ async fn read_nodes_template() -> Option<String> {
     if !response.ok() {
         return None;
     }
-    let value: serde_json::Value = response.json().await.ok()?;
-    value
-        .get("nodes")
-        .and_then(|n| n.as_str())
-        .map(str::to_string)
+    let text = response.text().await.ok()?;
+    crate::api::app_config::AppConfig::parse(&text).nodes
 }
