@@ -3,11 +3,13 @@
 //! A call is built as data by `endpoints` (an `ApiRequest<T>`), sent by
 //! `http::send`, and its answer decoded into `T` or an `ApiError`.
 
+pub mod app_config;
 pub mod endpoints;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod models;
+pub mod node;
 pub mod query;
 pub mod request;
 pub mod sse;

@@ -7,6 +7,8 @@ mod active_definition;
 mod auth;
 mod drafts;
 mod flash;
+/// Node header and node streams (job status on the node).
+pub mod nodes;
 mod preload;
 
 pub use active_definition::active_definition;

@@ -18,6 +18,8 @@ pub mod jobdef;
 pub mod links;
 /// Following a deployment live: stream frames and reconnect policy.
 pub mod live;
+/// Job logs: buffers, merge, filter, ANSI, progress folding, downloads.
+pub mod logs;
 /// Searching the market picker and reading its prices.
 pub mod markets;
 /// The rule for a deployment name.

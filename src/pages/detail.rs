@@ -7,6 +7,7 @@ mod activity;
 mod fields;
 mod freshness;
 mod history;
+mod job_status;
 mod live;
 mod name;
 mod polling;
@@ -85,6 +86,7 @@ fn Loaded(state: DetailState) -> impl IntoView {
             <fields::Fields state=state/>
         </div>
         <activity::RecentActivity state=state/>
+        <job_status::JobStatus state=state/>
         <history::History state=state/>
     }
 }

@@ -1,0 +1,191 @@
+// The logs benchmark (issue 11 item 10), in Debian's headless Chromium against the fake:
+//   1. first log rows within 300 ms with 100,000 history lines (ended jobs' results),
+//   2. a search over those 100,000 lines within 100 ms,
+//   3. 2,000 live lines per second (node double's WebSocket) with no main-thread task over 50 ms,
+//   4. heap flat once the per-job cap is reached (JS heap and wasm memory, after forced GC).
+// Writes bench/results/logs-latest.json and prints a verdict per budget. A budget whose
+// prerequisite is missing (the app's Logs tab, the fake's node double and its control routes,
+// see NEEDS below) is reported as N/A with the reason, never as a pass.
+//
+//   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 10] [--dist dist]
+import { chromium } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { API_KEY, startFake } from "../tests/e2e/fake.mjs";
+import { logsProbe } from "./logs-probe.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    lines: { type: "string", default: "100000" },
+    jobs: { type: "string", default: "5" },
+    rate: { type: "string", default: "2000" },
+    seconds: { type: "string", default: "10" },
+    dist: { type: "string", default: join(ROOT, "dist") },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const LINES = Number(opts.lines);
+const JOBS = Math.max(1, Number(opts.jobs));
+const RATE = Number(opts.rate);
+const SECONDS = Number(opts.seconds);
+const SEARCH = "error 4242"; // the seeded lines hold "error <n>" in one line of every few hundred
+
+// What the fake must offer for this benchmark (the node double, branch fake-nodes):
+const NEEDS = {
+  history: "POST /__fake/bench/job-results {deployment, jobs, lines} -> {jobs: [job addresses]}: ended jobs whose results hold `lines` lines in all",
+  live: "POST /__fake/nodes/{node}/jobs/{job}/emit {rate, seconds} -> {sent}: the node double's /flog socket(s) of that job send that many lines per second (mixed text, ANSI, progress frames), answering once sent",
+};
+
+const BUDGETS = [
+  { name: "first log rows, 100k history lines, median", unit: "ms", limit: 300, get: (r) => r.firstRowsMs },
+  { name: "search over 100k lines, median", unit: "ms", limit: 100, get: (r) => r.searchMs },
+  { name: "longest main-thread task at 2,000 lines/s", unit: "ms", limit: 50, get: (r) => r.live?.longestTaskMs },
+  { name: "JS heap growth after the cap", unit: "%", limit: 10, below: true, get: (r) => r.live?.growth?.jsHeap },
+  { name: "wasm memory growth after the cap", unit: "%", limit: 10, below: true, get: (r) => r.live?.growth?.wasmMemory },
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+};
+const growth = (from, to) => (from && to != null ? ((to - from) / from) * 100 : null);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A control route of the fake; `null` when the fake does not offer it (404/405). */
+async function control(fake, method, path, body) {
+  const res = await fetch(`${fake.url}/__fake${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (res.status === 404 || res.status === 405) return null;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function openPage(browser, fake) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(logsProbe, { apiKey: API_KEY, apiUrl: fake.apiUrl });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+/** Waits for a probe promise, failing after 30 s instead of hanging. */
+const within = (page, what, fn, arg) =>
+  Promise.race([page.evaluate(fn, arg), sleep(30_000).then(() => Promise.reject(new Error(`timed out: ${what}`)))]);
+
+async function heap(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasmMemory = await page.evaluate(() => window.__logsBench.memory?.buffer.byteLength ?? null);
+  return { jsHeap: usedSize, wasmMemory };
+}
+
+async function history(browser, fake, dep) {
+  const seeded = await control(fake, "POST", "/bench/job-results", { deployment: dep.id, jobs: JOBS, lines: LINES });
+  if (!seeded) return { na: `the fake lacks ${NEEDS.history}` };
+  const first = [];
+  const search = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context, page, problems } = await openPage(browser, fake);
+    try {
+      await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
+      const hasTab = await page.waitForSelector("[data-line-id]", { timeout: 30_000 }).then(() => true, () => false);
+      if (!hasTab) return { na: "the app shows no log rows ([data-line-id]) at ?tab=logs" };
+      first.push(await within(page, "first rows", () => window.__logsBench.firstRows));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+      search.push(await within(page, "search", (q) => window.__logsBench.search(q), SEARCH));
+      if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
+      process.stderr.write(`history run ${i + 1}/${RUNS}: first rows ${first.at(-1).toFixed(0)} ms, search ${search.at(-1).toFixed(1)} ms\n`);
+    } finally {
+      await context.close();
+    }
+  }
+  return { firstRowsRuns: first, searchRuns: search, firstRowsMs: median(first), searchMs: median(search) };
+}
+
+async function live(browser, fake, dep) {
+  const { jobs } = await fetch(`${fake.apiUrl}/deployments/${dep.id}/jobs?state=RUNNING`, {
+    headers: { authorization: `Bearer ${API_KEY}` },
+  }).then((r) => r.json());
+  const job = jobs.find((j) => j.node);
+  if (!job) return { na: "the deployment has no running job on a node" };
+  const { context, page, problems } = await openPage(browser, fake);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
+    const started = await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: 1 });
+    if (!started) return { na: `the fake lacks ${NEEDS.live}` };
+    // Warm-up: past the per-job cap (20,000 lines) before the first reading.
+    await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: Math.ceil(25_000 / RATE) });
+    await sleep(1000);
+    const warm = await heap(page, cdp);
+    const from = await page.evaluate(() => performance.now());
+    await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: SECONDS });
+    await sleep(1000);
+    const tasks = await page.evaluate((t) => window.__logsBench.longTasks.filter((x) => x.start >= t), from);
+    const end = await heap(page, cdp);
+    if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
+    return {
+      job: job.job,
+      rate: RATE,
+      seconds: SECONDS,
+      longTasks: tasks.length,
+      longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : 0,
+      readings: { warm, end },
+      growth: { jsHeap: growth(warm.jsHeap, end.jsHeap), wasmMemory: growth(warm.wasmMemory, end.wasmMemory) },
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+process.env.DIST_DIR = opts.dist;
+const fake = await startFake(["--seed-count", "20"]);
+const loadBefore = loadavg();
+let result;
+try {
+  await fake.reset({ seed_count: 20 });
+  const dep = (await fake.deployments()).find((d) => d.status === "RUNNING");
+  const h = await history(browser, fake, dep);
+  const l = await live(browser, fake, dep);
+  result = { deployment: dep.id, history: h, live: l, firstRowsMs: h.firstRowsMs ?? null, searchMs: h.searchMs ?? null };
+} finally {
+  fake.stop();
+  await browser.close();
+}
+const verdicts = BUDGETS.map((b) => {
+  const value = b.get(result) ?? null;
+  const ok = value == null ? null : b.below ? value < b.limit : value <= b.limit;
+  return { budget: b.name, limit: `${b.below ? "<" : "<="} ${b.limit} ${b.unit}`, value, verdict: ok == null ? "N/A" : ok ? "PASS" : "OVER" };
+});
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
+  chromium: browser.version(),
+  settings: { runs: RUNS, lines: LINES, jobs: JOBS, rate: RATE, seconds: SECONDS, search: SEARCH },
+  budgets: verdicts,
+  result,
+};
+mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results", "logs-latest.json"), JSON.stringify(report, null, 2));
+console.log("\nLogs budgets");
+for (const v of verdicts) {
+  const value = v.value == null ? "-" : v.value.toFixed(1);
+  console.log(`  ${v.verdict.padEnd(5)} ${v.budget.padEnd(46)} ${value.padStart(8)}  (budget ${v.limit})`);
+}
+for (const [what, part] of [["history", result.history], ["live", result.live]]) if (part?.na) console.log(`  N/A ${what}: ${part.na}`);
+console.log(`load average before/after: ${loadBefore.map((x) => x.toFixed(1)).join(" ")} / ${report.machine.loadavgAfter.map((x) => x.toFixed(1)).join(" ")}`);
+console.log("wrote bench/results/logs-latest.json");

@@ -1,0 +1,117 @@
+//! What is drawn of a line: a bounded prefix of very long lines (a 1 MB line must not
+//! stall the renderer; the download keeps it whole), search highlights and the local time.
+
+use std::ops::Range;
+
+use super::ansi::{ParsedLine, Span, Style};
+
+/// Characters drawn of one line at most.
+pub const MAX_DISPLAY_CHARS: usize = 4_000;
+
+/// A piece of a drawn line: text, style, and whether it is a search match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+    pub highlight: bool,
+}
+
+/// A line ready to draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DrawnLine {
+    pub pieces: Vec<Piece>,
+    /// Characters not drawn ("… N more characters").
+    pub more: usize,
+}
+
+/// Cuts a parsed line to `max_chars` characters; returns what was left out.
+pub fn truncate(parsed: &mut ParsedLine, max_chars: usize) -> usize {
+    let Some((cut, _)) = parsed.text.char_indices().nth(max_chars) else {
+        return 0;
+    };
+    let more = parsed.text[cut..].chars().count();
+    parsed.text.truncate(cut);
+    parsed.spans.retain(|s| s.start < cut);
+    if let Some(last) = parsed.spans.last_mut() {
+        last.end = last.end.min(cut);
+    }
+    more
+}
+
+/// "… 12,345 more characters".
+pub fn more_label(more: usize) -> String {
+    format!("… {} more characters", group_thousands(more))
+}
+
+fn group_thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Splits styled spans at the match ranges (byte ranges of `parsed.text`).
+pub fn highlight(parsed: &ParsedLine, matches: &[Range<usize>]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for &Span { start, end, style } in &parsed.spans {
+        let mut at = start;
+        for m in matches.iter().filter(|m| m.start < end && m.end > start) {
+            let ms = m.start.max(start);
+            let me = m.end.min(end);
+            if ms > at {
+                out.push(piece(parsed, at..ms, style, false));
+            }
+            out.push(piece(parsed, ms..me, style, true));
+            at = me;
+        }
+        if at < end {
+            out.push(piece(parsed, at..end, style, false));
+        }
+    }
+    out
+}
+
+fn piece(parsed: &ParsedLine, r: Range<usize>, style: Style, highlight: bool) -> Piece {
+    Piece {
+        text: parsed.text.get(r).unwrap_or_default().to_string(),
+        style,
+        highlight,
+    }
+}
+
+/// Parses, caps and highlights one raw line: what a row draws. O(line length).
+pub fn draw(
+    raw: &str,
+    query_ranges: impl Fn(&str) -> Vec<Range<usize>>,
+    max_chars: usize,
+) -> DrawnLine {
+    let mut parsed = super::ansi::parse(raw);
+    let more = truncate(&mut parsed, max_chars);
+    let matches = query_ranges(&parsed.text);
+    DrawnLine {
+        pieces: highlight(&parsed, &matches),
+        more,
+    }
+}
+
+/// `HH:MM:SS.mmm` in the viewer's time zone.
+pub fn local_time(ms: i64) -> String {
+    use chrono::{Local, TimeZone};
+    match Local.timestamp_millis_opt(ms).single() {
+        Some(t) => t.format("%H:%M:%S%.3f").to_string(),
+        None => String::new(),
+    }
+}
+
+/// `2025-01-31T12:00:00.123Z`.
+pub fn iso_time(ms: i64) -> String {
+    match chrono::DateTime::from_timestamp_millis(ms) {
+        Some(t) => t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,141 @@
+//! "Job status": each running job's ops as its node reports them, live over
+//! `GET {node}/job/{job}/info`, with the job's endpoints up or down; the latest ended
+//! jobs with the exit codes of their results. Re-read when the live stream reports a job.
+//! Closed until asked for: opening the page costs no job reads and no node connections.
+
+mod ended;
+mod node;
+mod ops;
+mod running;
+
+use super::state::DetailState;
+use crate::api::endpoints;
+use crate::api::error::ApiError;
+use crate::api::models::{Job, JobState, StreamFrame};
+use crate::api::query::{JobFilter, Page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Ended jobs shown with their exit codes.
+const ENDED_SHOWN: usize = 3;
+
+#[derive(Clone, Default, PartialEq)]
+struct Jobs {
+    running: Vec<Job>,
+    ended: Vec<Job>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Loading,
+    Empty,
+    Jobs,
+}
+
+#[component]
+pub fn JobStatus(state: DetailState) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <section class="card job-status" aria-labelledby="job-status-title">
+            <div class="section-head">
+                <h2 id="job-status-title">"Job status"</h2>
+                <button
+                    type="button"
+                    class="btn"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="job-status-body"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { "Hide job status" } else { "Show job status" }}
+                </button>
+            </div>
+            <div id="job-status-body">
+                <Show when=move || open.get()>
+                    <Body state=state/>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Body(state: DetailState) -> impl IntoView {
+    let jobs = RwSignal::new(None::<Jobs>);
+    let error = RwSignal::new(None::<ApiError>);
+    let node = node::NodeAccess::new(state);
+    // A job frame of the live stream (started, ended, moved) means the lists changed.
+    let job_changes = Memo::new(move |_| {
+        state.last_frame.with(|f| match f {
+            Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
+            _ => None,
+        })
+    });
+    Effect::new(move |_| {
+        let id = state.id.get();
+        job_changes.track();
+        spawn_local(async move {
+            match load(state, &id).await {
+                Ok(found) => {
+                    error.try_set(None);
+                    if jobs.try_with_untracked(|j| j.as_ref() != Some(&found)) == Some(true) {
+                        jobs.try_set(Some(found));
+                    }
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    });
+    // Only the shape re-renders the body; the keyed lists update in place.
+    let shape = Memo::new(move |_| {
+        jobs.with(|j| match j {
+            None => Shape::Loading,
+            Some(j) if j.running.is_empty() && j.ended.is_empty() => Shape::Empty,
+            Some(_) => Shape::Jobs,
+        })
+    });
+    let running = move || jobs.with(|j| j.as_ref().map(|j| j.running.clone()).unwrap_or_default());
+    let ended = move || jobs.with(|j| j.as_ref().map(|j| j.ended.clone()).unwrap_or_default());
+    view! {
+            {move || error.get().map(|e| view! { <p class="error-box" role="alert">{e.user_message()}</p> })}
+            {move || match shape.get() {
+                Shape::Loading => view! { <p class="loading" role="status">"Loading jobs…"</p> }.into_any(),
+                Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
+                Shape::Jobs => view! {
+                    // Keyed: a re-read that finds the same jobs keeps their streams open.
+                    <For each=running key=|j| (j.job.clone(), j.node.clone()) let:job>
+                        <running::RunningJob job=job node=node/>
+                    </For>
+                    <For each=ended key=|j| (j.job.clone(), j.state) let:job>
+                        <ended::EndedJob state=state job=job/>
+                    </For>
+                }
+                .into_any(),
+            }}
+    }
+}
+
+async fn load(state: DetailState, id: &str) -> Result<Jobs, ApiError> {
+    let page = Page::default();
+    let running = JobFilter {
+        states: vec![JobState::Running],
+        ..JobFilter::default()
+    };
+    let ended = JobFilter {
+        states: vec![JobState::Completed, JobState::Stopped],
+        ..JobFilter::default()
+    };
+    let running = state
+        .auth
+        .call(endpoints::list_jobs(id, &running, &page))
+        .await?;
+    let ended = state
+        .auth
+        .call(endpoints::list_jobs(id, &ended, &page))
+        .await?;
+    Ok(Jobs {
+        running: running.jobs,
+        ended: ended.jobs.into_iter().take(ENDED_SHOWN).collect(),
+    })
+}

@@ -1,0 +1,90 @@
+// The detail page's "Job status" section: closed until asked for; ended jobs show the exit
+// codes of their results; running jobs follow their node's /job/{job}/info stream.
+import { test, expect } from "./fixtures.mjs";
+import { api, appRequests, pagingDeployment, openHistory, params } from "./history-helpers.mjs";
+
+const section = (page) => page.getByRole("region", { name: "Job status" });
+const jobCard = (page, job) => section(page).locator(`article[data-job="${job}"]`);
+
+/** The app's reads of the deployment's jobs with a state filter (the section's, not the history tab's). */
+async function stateReads(fake, dep) {
+  return (await appRequests(fake)).filter(
+    (r) => r.method === "GET" && r.path === `/deployments/${dep.id}/jobs` && params(r.query).state,
+  );
+}
+
+/** A seeded deployment with ended jobs and no running one (so no node is involved). */
+async function endedDeployment(fake) {
+  for (const dep of await fake.deployments()) {
+    if (dep.status !== "STOPPED") continue;
+    const { jobs } = await api(fake, `/deployments/${dep.id}/jobs`);
+    if (jobs.length > 0 && jobs.every((j) => j.state === "COMPLETED" || j.state === "STOPPED")) return dep;
+  }
+  throw new Error("no seeded deployment with only ended jobs");
+}
+
+test("closed until asked for; ended jobs show their exit codes from the result", async ({ page, fake }) => {
+  const dep = await endedDeployment(fake);
+  const ended = (await api(fake, `/deployments/${dep.id}/jobs?state=COMPLETED,STOPPED`)).jobs.slice(0, 3);
+  expect(ended.length).toBeGreaterThan(0);
+  await openHistory(page, fake, dep);
+
+  const toggle = section(page).getByRole("button", { name: "Show job status" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  // Opening the page cost the section nothing.
+  expect(await stateReads(fake, dep)).toHaveLength(0);
+
+  await toggle.click();
+  await expect(section(page).getByRole("button", { name: "Hide job status" })).toHaveAttribute("aria-expanded", "true");
+  await expect.poll(async () => (await stateReads(fake, dep)).map((r) => params(r.query).state).sort()).toEqual([
+    "COMPLETED,STOPPED",
+    "RUNNING",
+  ]);
+
+  for (const job of ended) {
+    const detail = await api(fake, `/deployments/${dep.id}/jobs/${job.job}`);
+    const card = jobCard(page, job.job);
+    await expect(card).toBeVisible();
+    if (!detail.jobResult) {
+      await expect(card).toContainText("No result yet");
+      continue;
+    }
+    for (const op of detail.jobResult.opStates) {
+      const row = card.locator(`tr[data-op="${op.operationId}"]`);
+      await expect(row.locator(".op-exit")).toHaveText(op.exitCode == null ? "—" : new RegExp(`^Exit code ${op.exitCode}\\b`));
+    }
+  }
+  // Each ended job's result was read once, with the key and no body.
+  const reads = (await appRequests(fake)).filter((r) => r.method === "GET" && /\/jobs\/[^/]+$/.test(r.path));
+  expect(reads.map((r) => r.path.split("/").at(-1)).sort()).toEqual(ended.map((j) => j.job).sort());
+
+  // Closing ends it; the section's reads stop there.
+  await section(page).getByRole("button", { name: "Hide job status" }).click();
+  await expect(jobCard(page, ended[0].job)).toHaveCount(0);
+});
+
+test("a running job shows its ops live from the node, with the node header", async ({ page, fake }) => {
+  // Needs the node double (branch fake-nodes): /config.json naming /nodes/{node}.
+  const config = await fetch(`${fake.url}/config.json`);
+  test.skip(!config.ok || !(await config.text()).includes("{node}"), "the fake has no node double yet");
+
+  const dep = await pagingDeployment(fake);
+  const running = (await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING`)).jobs.filter((j) => j.node);
+  expect(running.length).toBeGreaterThan(0);
+  await openHistory(page, fake, dep);
+  await section(page).getByRole("button", { name: "Show job status" }).click();
+
+  // The node header comes from the sign route, never with the key in a URL.
+  await expect
+    .poll(async () => (await appRequests(fake)).filter((r) => r.method === "POST" && r.path === "/auth/sign-message/external").length)
+    .toBeGreaterThanOrEqual(1);
+  const sign = (await appRequests(fake)).find((r) => r.path === "/auth/sign-message/external");
+  expect(JSON.parse(sign.body)).toEqual({ message: "nosana-auth", includeTime: false });
+
+  const card = jobCard(page, running[0].job);
+  await expect(card.getByRole("status")).toHaveText("Live from the node");
+  await expect(card.locator("tbody tr[data-op]").first()).toBeVisible();
+  const statuses = await card.locator("tbody tr[data-op] .op-status").allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  for (const s of statuses) expect(s.trim()).not.toBe("");
+});
