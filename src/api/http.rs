@@ -108,7 +108,7 @@ fn network(e: gloo_net::Error) -> ApiError {
 }
 
 /// `None` when `limit` passes first; the unfinished future is dropped.
-async fn within<F: Future>(limit: Duration, fut: F) -> Option<F::Output> {
+pub async fn within<F: Future>(limit: Duration, fut: F) -> Option<F::Output> {
     let ms = u32::try_from(limit.as_millis()).unwrap_or(u32::MAX);
     let mut fut = pin!(fut);
     let mut timer = pin!(TimeoutFuture::new(ms));

@@ -3,16 +3,14 @@
 //! cannot send). Dropping the stream aborts the request.
 
 use std::collections::VecDeque;
-use std::future::{poll_fn, Future};
-use std::pin::pin;
-use std::task::Poll;
+use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
 
+use crate::api::http::within;
 use crate::api::node::errors::http_status_message;
 use crate::api::node::info::{parse_info, JobInfo};
 use crate::api::sse::{is_event_stream, SseParser};
@@ -81,7 +79,7 @@ pub async fn open(url: &str, header: &str) -> Result<InfoStream, InfoError> {
         let body = response.body().ok_or(InfoError::NotAStream)?;
         ReadableStreamDefaultReader::new(&body).map_err(|_| InfoError::NotAStream)
     };
-    let reader = match within(OPEN_TIMEOUT_MS, opening).await {
+    let reader = match within(Duration::from_millis(OPEN_TIMEOUT_MS.into()), opening).await {
         Some(r) => r,
         None => {
             abort.abort();
@@ -117,7 +115,12 @@ impl InfoStream {
             if self.ended {
                 return Ok(None);
             }
-            match within(IDLE_LIMIT_MS, self.read_chunk()).await {
+            match within(
+                Duration::from_millis(IDLE_LIMIT_MS.into()),
+                self.read_chunk(),
+            )
+            .await
+            {
                 None => return Err(InfoError::Timeout),
                 Some(Err(e)) => return Err(e),
                 Some(Ok(Some(bytes))) => self.ready.extend(self.parser.feed(&bytes)),
@@ -152,17 +155,4 @@ impl Drop for InfoStream {
         let _ = self.reader.cancel();
         self.abort.abort();
     }
-}
-
-/// `None` when `ms` passes first; the unfinished future is dropped.
-async fn within<F: Future>(ms: u32, fut: F) -> Option<F::Output> {
-    let mut fut = pin!(fut);
-    let mut timer = pin!(TimeoutFuture::new(ms));
-    poll_fn(|cx| {
-        if let Poll::Ready(out) = fut.as_mut().poll(cx) {
-            return Poll::Ready(Some(out));
-        }
-        timer.as_mut().poll(cx).map(|_| None)
-    })
-    .await
 }
