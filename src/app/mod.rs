@@ -6,6 +6,7 @@ mod lazy_pages;
 mod protected;
 
 use crate::client::{Auth, Drafts, Flash, Preload};
+use crate::components::clock;
 use protected::Protected;
 
 use crate::pages::{list::ListPage, not_found::NotFoundPage, sign_in::SignInPage};
@@ -25,6 +26,8 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     Drafts::provide(auth);
     Flash::provide();
+    // One ticking "now" for every relative time on every page.
+    clock::provide_clock();
     Preload::provide(lazy_pages::preload_detail);
     view! {
         <Router>

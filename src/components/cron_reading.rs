@@ -1,7 +1,8 @@
 //! What a cron schedule means in words, and its next runs in local time and UTC.
 
+use super::local_time::{LocalTime, Precision};
 use crate::domain::cron::{describe, next_runs, Schedule};
-use chrono::{Local, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 
 const RUNS: usize = 5;
@@ -14,7 +15,6 @@ pub fn CronReading(
     id: String,
 ) -> impl IntoView {
     let runs = next_runs(&schedule, Utc::now(), RUNS);
-    let zone = Local::now().format("UTC%:z").to_string();
     view! {
         <div class="cron-reading">
             <p id=id class="cron-words">{describe(&schedule)}" (times in UTC)"</p>
@@ -22,18 +22,17 @@ pub fn CronReading(
                 {if runs.is_empty() {
                     "No upcoming runs were found for this schedule.".to_string()
                 } else {
-                    format!("Next {} runs, in your local time ({zone}) and UTC:", runs.len())
+                    format!("Next {} runs, in your local time and UTC:", runs.len())
                 }}
             </p>
             <ol class="cron-runs">
                 {runs
                     .into_iter()
                     .map(|t| {
-                        let local = t.with_timezone(&Local).format("%a %Y-%m-%d %H:%M").to_string();
                         let utc = t.format("%H:%M UTC").to_string();
                         view! {
                             <li>
-                                <time datetime=t.to_rfc3339()>{local}</time>
+                                <LocalTime at=t precision=Precision::Minutes/>
                                 <span class="muted">" · "{utc}</span>
                             </li>
                         }

@@ -7,5 +7,6 @@ pub mod cron_reading;
 pub mod diff_view;
 pub mod error_box;
 pub mod json_editor;
+pub mod local_time;
 pub mod relative_time;
 pub mod status_badge;

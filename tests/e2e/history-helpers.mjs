@@ -62,6 +62,19 @@ export async function expectReads(fake, dep, what, n) {
 /** A query string as a map (decoded). */
 export const params = (query) => Object.fromEntries(new URLSearchParams(query ?? ""));
 
+/**
+ * An exact time as the app shows it in `timeZone` (en-US, Playwright's default locale):
+ * "Sat, Nov 28, 2026, 02:03:22 PM GMT"; `seconds: false` for schedules.
+ */
+export function localText(date, timeZone, { seconds = true } = {}) {
+  const options = {
+    weekday: "short", year: "numeric", month: "short", day: "numeric",
+    hour: "2-digit", minute: "2-digit", timeZoneName: "shortOffset", timeZone,
+  };
+  if (seconds) options.second = "2-digit";
+  return new Intl.DateTimeFormat("en-US", options).format(new Date(date));
+}
+
 /** The instant as the app's tooltips show it: "2026-11-28 14:03:22 UTC". */
 export const exactUtc = (date) => new Date(date).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
 

@@ -5,7 +5,7 @@ import { test, expect } from "./fixtures.mjs";
 import { expectBodyless } from "./detail-helpers.mjs";
 import { addDeployment } from "./detail-helpers.mjs";
 import {
-  api, appRequests, pagingDeployment, openHistory, tab, panel, rows, listReads, expectReads, params, exactUtc, short,
+  api, appRequests, pagingDeployment, openHistory, tab, panel, rows, listReads, expectReads, params, exactUtc, localText, short,
 } from "./history-helpers.mjs";
 
 const TABS = ["Jobs", "Events", "Revisions", "Tasks"];
@@ -216,8 +216,10 @@ test("a job's Details reads the job and shows its state, times, definition and r
   await expect(term("State")).toHaveText("Completed");
   await expect(term("Revision")).toHaveText(String(detail.revision));
   await expect(term("Node")).toHaveText(detail.node);
-  await expect(term("Started")).toContainText(exactUtc(detail.timeStart * 1000));
-  await expect(term("Ended")).toContainText(exactUtc(detail.timeEnd * 1000));
+  // Shown in the browser's time zone, the UTC instant on hover.
+  await expect(term("Started").locator("time")).toHaveAttribute("title", exactUtc(detail.timeStart * 1000));
+  await expect(term("Ended").locator("time")).toHaveAttribute("title", exactUtc(detail.timeEnd * 1000));
+  await expect(term("Started").locator("time")).toHaveText(localText(detail.timeStart * 1000, "UTC"));
   await expect(region.getByLabel("Job definition", { exact: true })).toHaveText(JSON.stringify(detail.jobDefinition, null, 2));
   await expect(region.getByLabel("Result", { exact: true })).toHaveText(JSON.stringify(detail.jobResult, null, 2));
 

@@ -15,6 +15,9 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // Times are shown in the browser's zone and language: fix both so expectations hold on any machine.
+    locale: "en-US",
+    timezoneId: "UTC",
     trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,9 +1,10 @@
 //! A SCHEDULED deployment's cron: as written, in plain English, and its next
 //! run in the reader's local time.
 
+use crate::components::local_time::{LocalTime, Precision};
 use crate::domain::cron::{describe, next_runs, parse_schedule};
-use crate::domain::units::{format_exact, format_relative};
-use chrono::{DateTime, Local, Utc};
+use crate::domain::units::format_relative;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
@@ -43,12 +44,8 @@ pub fn ScheduleReading(cron: Memo<Option<String>>, now: RwSignal<DateTime<Utc>>)
 }
 
 fn next_run(at: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView {
-    let local = at
-        .with_timezone(&Local)
-        .format("%a %-d %b %Y, %H:%M (UTC%:z)")
-        .to_string();
     view! {
-        <time datetime=at.to_rfc3339() title=format_exact(at)>{local}</time>
+        <LocalTime at=at precision=Precision::Minutes/>
         " ("{format_relative(at, now)}")"
     }
 }

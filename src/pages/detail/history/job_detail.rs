@@ -5,9 +5,10 @@ use crate::api::endpoints;
 use crate::api::models::JobDetail as Detail;
 use crate::client::Auth;
 use crate::components::error_box::ErrorBox;
+use crate::components::local_time::LocalTime;
 use crate::domain::diff::pretty;
 use crate::domain::history::job_state_label;
-use crate::domain::units::{format_exact, format_relative};
+use crate::domain::units::format_relative;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -63,7 +64,7 @@ fn Shown(detail: Detail) -> impl IntoView {
 fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>, never: &'static str) -> AnyView {
     match at {
         Some(at) => view! {
-            <time datetime=at.to_rfc3339()>{format_exact(at)}</time>
+            <LocalTime at=at/>
             <span class="muted">{format!(" ({})", format_relative(at, now))}</span>
         }
         .into_any(),
