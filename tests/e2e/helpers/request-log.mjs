@@ -26,10 +26,9 @@ const WAIT_MS = 10_000;
  * - `where`: any predicate on the entry
  */
 function matcher({ method, path, query, key, where }) {
+  const byKey = (auth) => (key === undefined ? !TEST_KEYS.has(auth) : auth === (key === null ? null : `Bearer ${key}`));
   return (r) => {
-    if (key === undefined ? TEST_KEYS.has(r.authorization) : r.authorization !== (key === null ? null : `Bearer ${key}`)) {
-      return false;
-    }
+    if (!byKey(r.authorization)) return false;
     if (method !== undefined && r.method !== method) return false;
     if (path instanceof RegExp ? !path.test(r.path) : path !== undefined && r.path !== path) return false;
     if (query instanceof RegExp) {
@@ -44,10 +43,8 @@ function matcher({ method, path, query, key, where }) {
   };
 }
 
-const describe = (match) =>
-  [match.method ?? "any method", match.path ?? "any path", match.query ? `query ${JSON.stringify(String(match.query))}` : ""]
-    .join(" ")
-    .trim();
+const queryLabel = (q) => (q === undefined ? "" : `query ${typeof q === "object" && !(q instanceof RegExp) ? JSON.stringify(q) : String(q)}`);
+const label = (match) => [match.method ?? "any method", match.path ?? "any path", queryLabel(match.query)].join(" ").trim();
 const summary = (entries) => entries.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""} → ${r.status}`);
 
 async function readLog(fake) {
@@ -72,7 +69,7 @@ export async function waitForRequests(fake, match = {}, { count, atLeast, answer
       },
       {
         timeout,
-        message: message ?? `${wanted === undefined ? `at least ${atLeast}` : `exactly ${wanted}`} ${describe(match)} request(s)${answered ? ", answered" : ""}`,
+        message: message ?? `${wanted === undefined ? `at least ${atLeast}` : `exactly ${wanted}`} ${label(match)} request(s)${answered ? ", answered" : ""}`,
       },
     )
     .toBe("arrived");
@@ -116,7 +113,7 @@ export async function sentSoFar(fake, page, match = {}) {
 
 /** Asserts that the page sent no request matching `match` (checked behind a sentinel request). */
 export async function expectNoRequests(fake, page, match = {}) {
-  expect(summary(await sentSoFar(fake, page, match)), `no ${describe(match)} request`).toEqual([]);
+  expect(summary(await sentSoFar(fake, page, match)), `no ${label(match)} request`).toEqual([]);
 }
 
 /** The app's writes (anything but GET and HEAD). */
