@@ -1,4 +1,5 @@
-import { test, expect, signIn } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
 
 test("a request still in flight is aborted when its page goes away", async ({ page, fake }) => {
   await signIn(page, fake);

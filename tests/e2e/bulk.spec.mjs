@@ -1,4 +1,7 @@
-import { test, expect, signIn } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { api } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { expectNoRequests, waitForRequests } from "./helpers/request-log.mjs";
 
 const rows = (page) => page.locator("table.deployments tbody tr");
 
@@ -21,7 +24,7 @@ test("bulk stop over a mixed selection sends only what the status allows", async
   await expect(review).toContainText(stopped.name);
   await expect(review).toContainText("Stop needs a RUNNING, ERROR or INSUFFICIENT_FUNDS deployment");
   await expect(review).toContainText("An archived deployment cannot be changed");
-  expect(await fake.requests()).toEqual([]);
+  await expectNoRequests(fake, page);
 
   await review.getByRole("button", { name: "Confirm" }).click();
   const summary = page.getByRole("status").filter({ hasText: "2 succeeded, 0 failed, 2 skipped" });
@@ -29,7 +32,7 @@ test("bulk stop over a mixed selection sends only what the status allows", async
   for (const d of running) await expect(summary).toContainText(`${d.name} — Stopping: now STOPPING`);
   await expect(summary).toContainText(`${archived.name} — Skipped: An archived deployment cannot be changed`);
 
-  const sent = (await fake.requests()).filter((r) => r.method === "POST");
+  const sent = await waitForRequests(fake, { method: "POST" }, { count: running.length });
   expect(sent.map((r) => r.path).sort()).toEqual(running.map((d) => `/deployments/${d.id}/stop`).sort());
   for (const r of sent) {
     expect(r.body).toBeNull();
@@ -77,9 +80,7 @@ test("select all on the page and shift-click a range", async ({ page, fake }) =>
 
 test("the header shows the available credits", async ({ page, fake }) => {
   await signIn(page, fake);
-  const balance = await (await fetch(`${fake.apiUrl}/credits/balance`, {
-    headers: { authorization: "Bearer nos_probe" },
-  })).json();
+  const balance = await api(fake, "/credits/balance");
   const available = balance.assignedCredits - balance.reservedCredits - balance.settledCredits;
   await expect(page.locator(".credits")).toContainText(`$${available.toFixed(2)}`);
 });

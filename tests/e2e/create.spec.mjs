@@ -1,7 +1,9 @@
-import { test, expect, signIn, API_KEY } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { API_KEY } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { expectNoRequests, waitForRequests } from "./helpers/request-log.mjs";
 
-const creates = async (fake) =>
-  (await fake.requests()).filter((r) => r.method === "POST" && r.path === "/deployments/create");
+const CREATE = { method: "POST", path: "/deployments/create" };
 
 test("create from a template with a market picked from the list", async ({ page, fake }) => {
   await signIn(page, fake);
@@ -23,7 +25,7 @@ test("create from a template with a market picked from the list", async ({ page,
   await page.getByRole("button", { name: "Create deployment" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "my-http-service" })).toBeVisible();
-  const [sent] = await creates(fake);
+  const [sent] = await waitForRequests(fake, CREATE);
   expect(sent.authorization).toBe(`Bearer ${API_KEY}`);
   expect(sent.content_type).toBe("application/json");
   const body = JSON.parse(sent.body);
@@ -56,7 +58,7 @@ test("bad input gets messages next to the fields and sends nothing", async ({ pa
   await expect(page.getByText("A new deployment needs at least 1 replica")).toBeVisible();
   await expect(page.getByText("An INFINITE deployment needs a timeout of at least 60 minutes")).toBeVisible();
   await expect(page.locator("#create-job-problems")).toContainText("ops[0].args.image: required");
-  expect(await creates(fake)).toEqual([]);
+  await expectNoRequests(fake, page, CREATE);
 
   // Fixing a field clears its message.
   await page.getByLabel("Name", { exact: true }).fill("fixed");
@@ -72,7 +74,7 @@ test("a SCHEDULED deployment needs a valid schedule and shows its next runs", as
   await page.getByLabel("Schedule").fill("0 9 * *");
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.locator("#create-schedule-error")).toBeVisible();
-  expect(await creates(fake)).toEqual([]);
+  await expectNoRequests(fake, page, CREATE);
 });
 
 test("a refused create keeps everything typed and shows the server's words", async ({ page, fake }) => {
@@ -91,7 +93,7 @@ test("a refused create keeps everything typed and shows the server's words", asy
 
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "keeps-my-input" })).toBeVisible();
-  expect((await creates(fake)).map((r) => r.status)).toEqual([400, 200]);
+  expect((await waitForRequests(fake, CREATE, { count: 2 })).map((r) => r.status)).toEqual([400, 200]);
 });
 
 test("duplicate prefills from a deployment and its active revision", async ({ page, fake }) => {
@@ -106,6 +108,6 @@ test("duplicate prefills from a deployment and its active revision", async ({ pa
   await expect(page.getByLabel("Start now")).not.toBeChecked();
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${source.name} (copy)` })).toBeVisible();
-  const body = JSON.parse((await creates(fake))[0].body);
+  const body = JSON.parse((await waitForRequests(fake, CREATE))[0].body);
   expect(body).toMatchObject({ strategy: "SCHEDULED", schedule: source.schedule, market: source.market });
 });

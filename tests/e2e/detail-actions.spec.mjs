@@ -1,9 +1,9 @@
 // The detail page's actions: Start at once, Stop and Archive after a confirm
 // dialog, no double submits, and refusals in the server's own words.
 import { test, expect } from "./fixtures.mjs";
-import {
-  addDeployment, openDetail, badge, button, alertArea, sent, expectSent, expectBodyless, expectButtonsFor,
-} from "./detail-helpers.mjs";
+import { addDeployment } from "./helpers/fake.mjs";
+import { expectBodyless, expectNoRequests, sentSoFar, waitForRequest, WRITES } from "./helpers/request-log.mjs";
+import { openDetail, badge, button, alertArea, expectButtonsFor } from "./helpers/detail-page.mjs";
 
 // The live stream shows RUNNING / STOPPED as soon as the fake settles a deployment:
 // these tests look at STARTING / STOPPING, so the fake settles them much later.
@@ -18,7 +18,7 @@ for (const from of ["DRAFT", "STOPPED"]) {
     await button(page, "Start").click();
     await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
     await expect(badge(page)).toHaveText("Starting");
-    const [request] = await expectSent(fake, "POST", `/deployments/${dep.id}/start`, 1);
+    const request = await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/start` });
     expectBodyless(request);
     expect(request.status).toBe(200);
     await expectButtonsFor(page, "STARTING");
@@ -32,14 +32,14 @@ test("Stop asks in a dialog first, then sends POST /stop", async ({ page, fake }
   await button(page, "Stop").click();
   const dialog = page.getByRole("dialog", { name: "Stop “stop-me”?" });
   await expect(dialog).toBeVisible();
-  expect(await sent(fake, "POST", `/deployments/${dep.id}/stop`)).toHaveLength(0);
+  await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/stop` });
   // It is the native modal dialog.
   expect(await dialog.evaluate((el) => el.tagName === "DIALOG" && el.open && el.matches(":modal"))).toBe(true);
 
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(dialog).toBeHidden();
   await expect(badge(page)).toHaveAttribute("data-status", "STOPPING");
-  const [request] = await expectSent(fake, "POST", `/deployments/${dep.id}/stop`, 1);
+  const request = await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/stop` });
   expectBodyless(request);
   await expectButtonsFor(page, "STOPPING");
 });
@@ -51,10 +51,10 @@ test("Archive asks in a dialog first, then sends POST /archive and locks the pag
   const dialog = page.getByRole("dialog", { name: "Archive “archive-me”?" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("never be started or changed again");
-  expect(await sent(fake, "POST", `/deployments/${dep.id}/archive`)).toHaveLength(0);
+  await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/archive` });
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(badge(page)).toHaveAttribute("data-status", "ARCHIVED");
-  const [request] = await expectSent(fake, "POST", `/deployments/${dep.id}/archive`, 1);
+  const request = await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/archive` });
   expectBodyless(request);
   await expectButtonsFor(page, "ARCHIVED");
   expect((await fake.deployments()).find((d) => d.id === dep.id).status).toBe("ARCHIVED");
@@ -86,8 +86,7 @@ test("Cancel and Esc send nothing and give focus back to the button that opened 
   await expect(stop).toBeFocused();
 
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING");
-  const posts = (await fake.requests()).filter((r) => r.method !== "GET");
-  expect(posts).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
   expect((await fake.deployments()).find((d) => d.id === running.id).status).toBe("RUNNING");
 });
 
@@ -100,7 +99,7 @@ test("Esc on the Archive dialog sends nothing and returns focus to Archive", asy
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(archive).toBeFocused();
-  expect(await sent(fake, "POST", `/deployments/${dep.id}/archive`)).toHaveLength(0);
+  await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/archive` });
 });
 
 test("a button is disabled while its request is in flight: one click, one request", async ({ page, fake }) => {
@@ -115,7 +114,8 @@ test("a button is disabled while its request is in flight: one click, one reques
   await expect(page.getByRole("status").filter({ hasText: "Start: waiting for the API" })).toBeVisible();
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
   await expect(page.getByRole("status").filter({ hasText: "waiting for the API" })).toHaveCount(0);
-  expect(await sent(fake, "POST", `/deployments/${dep.id}/start`)).toHaveLength(1);
+  await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/start` });
+  expect(await sentSoFar(fake, page, { method: "POST", path: `/deployments/${dep.id}/start` })).toHaveLength(1);
 });
 
 test("a refused action shows the server's message with the HTTP status and the page stays usable", async ({ page, fake }) => {
@@ -130,7 +130,7 @@ test("a refused action shows the server's message with the HTTP status and the p
   await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
 
   await expect(alertArea(page)).toHaveText("Deployment is in the incorrect state. (HTTP 500)");
-  const [request] = await expectSent(fake, "POST", `/deployments/${dep.id}/stop`, 1);
+  const request = await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/stop` });
   expect(request.status).toBe(500);
   expectBodyless(request);
   // The page reads the real status and offers what it allows.

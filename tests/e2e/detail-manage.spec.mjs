@@ -1,9 +1,11 @@
 // Managing a deployment from its detail page: rename in place, delete after
 // typing its name, and duplicate into the create page.
-import { test, expect, API_KEY } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { addDeployment } from "./helpers/fake.mjs";
 import {
-  addDeployment, openDetail, badge, button, alertArea, sent, expectSent, expectBodyless, liveMode,
-} from "./detail-helpers.mjs";
+  expectBodyless, expectJsonBody, expectNoRequests, sentSoFar, waitForRequest, WRITES,
+} from "./helpers/request-log.mjs";
+import { openDetail, badge, button, alertArea, liveMode } from "./helpers/detail-page.mjs";
 
 const heading = (page) => page.getByRole("heading", { level: 1 });
 const nameInput = (page) => page.getByLabel("Name", { exact: true });
@@ -25,14 +27,12 @@ test.describe("Rename", () => {
     await expect(nameInput(page)).toHaveCount(0);
     await expect(button(page, "Rename")).toBeFocused();
 
-    const [request] = await expectSent(fake, "PATCH", `/deployments/${dep.id}/update-name`, 1);
-    expect(request.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(request.content_type).toBe("application/json");
-    expect(JSON.parse(request.body)).toEqual({ name: "new-name-e2e" });
+    const request = await waitForRequest(fake, { method: "PATCH", path: `/deployments/${dep.id}/update-name` });
+    expectJsonBody(request, { name: "new-name-e2e" });
     expect(request.status).toBe(200);
     expect((await fake.deployments()).find((d) => d.id === dep.id).name).toBe("new-name-e2e");
     // Shown from the answer, not by reading the deployment again.
-    expect(await sent(fake, "GET", `/deployments/${dep.id}`)).toHaveLength(1);
+    expect(await sentSoFar(fake, page, { method: "GET", path: `/deployments/${dep.id}` })).toHaveLength(1);
   });
 
   test("Enter saves and Esc cancels", async ({ page, fake }) => {
@@ -44,7 +44,7 @@ test.describe("Rename", () => {
     await page.keyboard.press("Escape");
     await expect(heading(page)).toHaveText("keys-e2e");
     await expect(button(page, "Rename")).toBeFocused();
-    expect(await sent(fake, "PATCH", `/deployments/${dep.id}/update-name`)).toHaveLength(0);
+    await expectNoRequests(fake, page, { method: "PATCH", path: `/deployments/${dep.id}/update-name` });
 
     await page.keyboard.press("Enter");
     await expect(nameInput(page)).toBeFocused();
@@ -52,7 +52,7 @@ test.describe("Rename", () => {
     await page.keyboard.type("-renamed");
     await page.keyboard.press("Enter");
     await expect(heading(page)).toHaveText("keys-e2e-renamed");
-    const [request] = await expectSent(fake, "PATCH", `/deployments/${dep.id}/update-name`, 1);
+    const request = await waitForRequest(fake, { method: "PATCH", path: `/deployments/${dep.id}/update-name` });
     expect(JSON.parse(request.body)).toEqual({ name: "keys-e2e-renamed" });
   });
 
@@ -68,7 +68,7 @@ test.describe("Rename", () => {
     await nameInput(page).fill("x".repeat(300));
     await button(page, "Save name").click();
     await expect(page.getByRole("alert").filter({ hasText: "A name has at most" })).toBeVisible();
-    expect(await sent(fake, "PATCH", `/deployments/${dep.id}/update-name`)).toHaveLength(0);
+    await expectNoRequests(fake, page, { method: "PATCH", path: `/deployments/${dep.id}/update-name` });
     await button(page, "Cancel").click();
     await expect(heading(page)).toHaveText("blank-e2e");
   });
@@ -84,7 +84,7 @@ test.describe("Rename", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Renaming is not available on this API." })).toBeVisible();
     await expect(nameInput(page)).toHaveValue("typed-name-e2e");
     await expect(button(page, "Save name")).toBeEnabled();
-    const [request] = await expectSent(fake, "PATCH", `/deployments/${dep.id}/update-name`, 1);
+    const request = await waitForRequest(fake, { method: "PATCH", path: `/deployments/${dep.id}/update-name` });
     expect(request.status).toBe(404);
     expect((await fake.deployments()).find((d) => d.id === dep.id).name).toBe("no-rename-e2e");
   });
@@ -110,12 +110,12 @@ test.describe("Delete", () => {
     }
     await typed.fill("delete-me-e2e");
     await expect(confirm).toBeEnabled();
-    expect(await sent(fake, "DELETE", `/deployments/${dep.id}`)).toHaveLength(0);
+    await expectNoRequests(fake, page, { method: "DELETE", path: `/deployments/${dep.id}` });
 
     await confirm.click();
     await expect(page).toHaveURL(/\/deployments$/);
     await expect(page.getByRole("status").filter({ hasText: "Deleted delete-me-e2e" })).toBeVisible();
-    const [request] = await expectSent(fake, "DELETE", `/deployments/${dep.id}`, 1);
+    const request = await waitForRequest(fake, { method: "DELETE", path: `/deployments/${dep.id}` });
     expectBodyless(request);
     expect(request.status).toBe(204);
     expect((await fake.deployments()).some((d) => d.id === dep.id)).toBe(false);
@@ -146,14 +146,14 @@ test.describe("Delete", () => {
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(del).toBeFocused();
-    expect(await sent(fake, "DELETE", `/deployments/${dep.id}`)).toHaveLength(0);
+    await expectNoRequests(fake, page, { method: "DELETE", path: `/deployments/${dep.id}` });
 
     await del.press("Enter");
     await page.keyboard.type("keep-me-e2e");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/deployments$/);
     await expect(page.getByRole("status").filter({ hasText: "Deleted keep-me-e2e" })).toBeVisible();
-    await expectSent(fake, "DELETE", `/deployments/${dep.id}`, 1);
+    await waitForRequest(fake, { method: "DELETE", path: `/deployments/${dep.id}` });
   });
 
   test("Delete is disabled, with the reason, unless the deployment is STOPPED", async ({ page, fake }) => {
@@ -174,7 +174,7 @@ test.describe("Delete", () => {
     await expect(badge(page)).toHaveAttribute("data-status", "ARCHIVED");
     await expect(del).toBeDisabled();
     await expect(del).toHaveAccessibleDescription("An archived deployment cannot be changed");
-    expect(await sent(fake, "DELETE", `/deployments/${dep.id}`)).toHaveLength(0);
+    await expectNoRequests(fake, page, { method: "DELETE", path: `/deployments/${dep.id}` });
   });
 
   test("a refused delete shows the server's words and stays on the page", async ({ page, fake }) => {
@@ -192,7 +192,7 @@ test.describe("Delete", () => {
     await expect(alertArea(page)).toHaveText("Deployment is in the incorrect state. (HTTP 500)");
     await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}$`));
     await expect(heading(page)).toHaveText("refused-e2e");
-    const [request] = await expectSent(fake, "DELETE", `/deployments/${dep.id}`, 1);
+    const request = await waitForRequest(fake, { method: "DELETE", path: `/deployments/${dep.id}` });
     expect(request.status).toBe(500);
     expect((await fake.deployments()).some((d) => d.id === dep.id)).toBe(true);
   });
@@ -211,5 +211,5 @@ test("Duplicate opens the create page prefilled from this deployment", async ({ 
   await expect(page.getByLabel("Timeout (minutes)")).toHaveValue("90");
   await expect(page.getByLabel("Market address")).toHaveValue(dep.market);
   // Nothing was created or changed.
-  expect((await fake.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });

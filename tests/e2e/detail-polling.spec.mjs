@@ -2,10 +2,13 @@
 // deployment by polling: STARTING -> RUNNING and STOPPING -> STOPPED show
 // without a reload; polling pauses while the tab is hidden and ends with the
 // page. (With the stream, live.spec.mjs proves the page does not poll.)
+// Where "no more polls" is the point, the page's clock is run forward instead of waiting.
 import { test as base, expect } from "./fixtures.mjs";
+import { addDeployment } from "./helpers/fake.mjs";
+import { expectBodyless, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
 import {
-  addDeployment, openDetail as open, badge, button, sent, expectBodyless, expectButtonsFor, setVisibility, liveMode,
-} from "./detail-helpers.mjs";
+  openDetail as open, badge, button, expectButtonsFor, setVisibility, liveMode, runTimersFor,
+} from "./helpers/detail-page.mjs";
 
 const test = base.extend({
   // An API without the stream route: the browser logs the stream's 404.
@@ -21,11 +24,13 @@ async function openDetail(page, fake, dep) {
   await expect(liveMode(page)).toHaveText("Polling");
 }
 
+const reads = (dep) => ({ method: "GET", path: `/deployments/${dep.id}` });
+
 test("STARTING becomes RUNNING without a reload", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "DRAFT" });
   await openDetail(page, fake, dep);
   await page.evaluate(() => { window.__samePage = true; });
-  const readsBefore = (await sent(fake, "GET", `/deployments/${dep.id}`)).length;
+  const readsBefore = (await sentSoFar(fake, page, reads(dep))).length;
 
   await button(page, "Start").click();
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
@@ -33,13 +38,13 @@ test("STARTING becomes RUNNING without a reload", async ({ page, fake }) => {
   await expectButtonsFor(page, "RUNNING");
   expect(await page.evaluate(() => window.__samePage)).toBe(true);
 
-  const polls = (await sent(fake, "GET", `/deployments/${dep.id}`)).slice(readsBefore);
-  expect(polls.length).toBeGreaterThanOrEqual(1);
+  const polls = (await waitForRequests(fake, reads(dep), { atLeast: readsBefore + 1 })).slice(readsBefore);
   for (const r of polls) expectBodyless(r);
   expect(polls.some((r) => r.status === 200)).toBe(true);
 });
 
 test("STOPPING becomes STOPPED without a reload, and polling then stops", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "RUNNING" });
   await openDetail(page, fake, dep);
   await button(page, "Stop").click();
@@ -48,38 +53,42 @@ test("STOPPING becomes STOPPED without a reload, and polling then stops", async 
   await expect(badge(page)).toHaveAttribute("data-status", "STOPPED", { timeout: 8_000 });
   await expectButtonsFor(page, "STOPPED");
 
-  const settled = (await sent(fake, "GET", `/deployments/${dep.id}`)).length;
-  await page.waitForTimeout(2_500);
-  expect((await sent(fake, "GET", `/deployments/${dep.id}`)).length).toBe(settled);
+  const settled = (await sentSoFar(fake, page, reads(dep))).length;
+  // Far longer than the polls' backoff: any poll still scheduled fires now.
+  await runTimersFor(page, 30_000);
+  expect(await sentSoFar(fake, page, reads(dep))).toHaveLength(settled);
 });
 
 test("polling pauses while the tab is hidden and resumes when it is shown", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "DRAFT" });
   await openDetail(page, fake, dep);
   await button(page, "Start").click();
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
   await setVisibility(page, "hidden");
-  const hiddenAt = (await sent(fake, "GET", `/deployments/${dep.id}`)).length;
+  const hiddenAt = (await sentSoFar(fake, page, reads(dep))).length;
 
-  // Long enough for the fake to reach RUNNING and for two polls to have happened.
-  await page.waitForTimeout(3_500);
-  expect((await sent(fake, "GET", `/deployments/${dep.id}`)).length).toBe(hiddenAt);
+  // The fake reaches RUNNING, and the page's time runs on for two polls and more.
+  await expect.poll(async () => (await fake.deployment(dep.id)).status, { timeout: 8_000 }).toBe("RUNNING");
+  await runTimersFor(page, 10_000);
+  expect(await sentSoFar(fake, page, reads(dep))).toHaveLength(hiddenAt);
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
 
+  await page.clock.resume();
   await setVisibility(page, "visible");
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING", { timeout: 5_000 });
-  expect((await sent(fake, "GET", `/deployments/${dep.id}`)).length).toBeGreaterThan(hiddenAt);
+  await waitForRequests(fake, reads(dep), { atLeast: hiddenAt + 1 });
 });
 
 test("polling ends when the page is left", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "STARTING" });
   await openDetail(page, fake, dep);
   // A patched STARTING never settles by itself: the page keeps polling until left.
-  await expect.poll(async () => (await sent(fake, "GET", `/deployments/${dep.id}`)).length, { timeout: 4_000 })
-    .toBeGreaterThanOrEqual(2);
+  await waitForRequests(fake, reads(dep), { atLeast: 2 });
   await page.getByRole("link", { name: "Back to deployments" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Deployments" })).toBeVisible();
-  const left = (await sent(fake, "GET", `/deployments/${dep.id}`)).length;
-  await page.waitForTimeout(3_000);
-  expect((await sent(fake, "GET", `/deployments/${dep.id}`)).length).toBe(left);
+  const left = (await sentSoFar(fake, page, reads(dep))).length;
+  await runTimersFor(page, 30_000);
+  expect(await sentSoFar(fake, page, reads(dep))).toHaveLength(left);
 });

@@ -1,6 +1,7 @@
 // Which actions the detail page offers in each of the 8 statuses, and why not.
 import { test, expect } from "./fixtures.mjs";
-import { ALLOWED, addDeployment, openDetail, badge, button, expectButtonsFor } from "./detail-helpers.mjs";
+import { addDeployment } from "./helpers/fake.mjs";
+import { ALLOWED, openDetail, badge, button, expectButtonsFor } from "./helpers/detail-page.mjs";
 
 test("each status enables exactly the actions the contract allows, and explains the others", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "DRAFT" });

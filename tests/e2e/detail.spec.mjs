@@ -1,10 +1,10 @@
 // The deployment detail page: every field, schedules, endpoints, refresh, errors.
-import { test, expect, signIn } from "./fixtures.mjs";
-import {
-  UNKNOWN_ID, addDeployment, openDetail, badge, button, field, sent, expectSent, expectBodyless,
-} from "./detail-helpers.mjs";
-import { exactUtc, localText } from "./history-helpers.mjs";
-
+import { test, expect } from "./fixtures.mjs";
+import { UNKNOWN_ID, addDeployment } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { expectBodyless, expectNoRequests, sentSoFar, waitForRequests, waitForRequest, WRITES } from "./helpers/request-log.mjs";
+import { openDetail, badge, button, field } from "./helpers/detail-page.mjs";
+import { exactUtc, localText } from "./helpers/history-page.mjs";
 
 test("shows every field of a deployment, read with the key and no content type", async ({ page, fake }) => {
   const dep = await addDeployment(fake, {
@@ -59,8 +59,7 @@ test("shows every field of a deployment, read with the key and no content type",
     await expect(time).toHaveText(/ago$/);
   }
 
-  const reads = await sent(fake, "GET", `/deployments/${dep.id}`);
-  expect(reads.length).toBeGreaterThanOrEqual(1);
+  const reads = await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}` }, { atLeast: 1 });
   for (const r of reads) expectBodyless(r);
 });
 
@@ -122,13 +121,13 @@ test("Refresh reads the deployment again and the age counts up", async ({ page, 
   await expect(ago).toHaveText("Last updated 0 s ago");
   await expect(ago).toHaveText(/^Last updated [1-9]\d* s ago$/);
 
-  const before = (await sent(fake, "GET", `/deployments/${dep.id}`)).length;
+  const before = (await sentSoFar(fake, page, { method: "GET", path: `/deployments/${dep.id}` })).length;
   await fake.patchDeployment(dep.id, { replicas: 4, name: "renamed-e2e" });
   await button(page, "Refresh").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("renamed-e2e");
   await expect(field(page, "Replicas")).toHaveText("4");
   await expect(ago).toHaveText("Last updated 0 s ago");
-  const reads = await expectSent(fake, "GET", `/deployments/${dep.id}`, before + 1);
+  const reads = await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}` }, { count: before + 1 });
   expectBodyless(reads.at(-1));
 });
 
@@ -137,7 +136,7 @@ test("an unknown id shows 'Deployment not found.' and Retry tries again", async 
   await signIn(page, fake, `/deployments/${UNKNOWN_ID}`);
   await expect(page.getByRole("alert")).toContainText("Deployment not found. (HTTP 404)");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deployment");
-  const reads = await sent(fake, "GET", `/deployments/${UNKNOWN_ID}`);
+  const reads = await sentSoFar(fake, page, { method: "GET", path: `/deployments/${UNKNOWN_ID}` });
   expect(reads.length).toBeGreaterThanOrEqual(1);
   for (const r of reads) {
     expect(r.status).toBe(404);
@@ -148,7 +147,7 @@ test("an unknown id shows 'Deployment not found.' and Retry tries again", async 
   await addDeployment(fake, { id: UNKNOWN_ID, name: "appeared-e2e" });
   await button(page, "Retry").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("appeared-e2e");
-  await expectSent(fake, "GET", `/deployments/${UNKNOWN_ID}`, reads.length + 1);
+  await waitForRequests(fake, { method: "GET", path: `/deployments/${UNKNOWN_ID}` }, { count: reads.length + 1 });
 });
 
 test("a loading state shows while the deployment is read", async ({ page, fake }) => {
@@ -175,7 +174,7 @@ test("Edit opens the edit page of this deployment", async ({ page, fake }) => {
   await button(page, "Edit").click();
   await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}/edit$`));
   // Navigating sends nothing but reads.
-  expect((await fake.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("the page can be used with the keyboard alone", async ({ page, fake }) => {
@@ -204,5 +203,5 @@ test("the page can be used with the keyboard alone", async ({ page, fake }) => {
   await expect(button(page, "Confirm")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(badge(page)).toHaveAttribute("data-status", "STOPPING");
-  await expectSent(fake, "POST", `/deployments/${dep.id}/stop`, 1);
+  await waitForRequest(fake, { method: "POST", path: `/deployments/${dep.id}/stop` });
 });

@@ -1,8 +1,10 @@
 // The browser's Back and Forward cannot be held up by a prompt, so leaving the
 // edit page through them keeps the unsaved text, and coming back puts it back.
 import { test, expect } from "./fixtures.mjs";
-import { openDetail } from "./detail-helpers.mjs";
-import { addDeployment, wouldAskBeforeUnload, writes } from "./edit-helpers.mjs";
+import { addDeploymentWithDefinition as addDeployment } from "./helpers/fake.mjs";
+import { expectNoRequests, WRITES } from "./helpers/request-log.mjs";
+import { openDetail } from "./helpers/detail-page.mjs";
+import { wouldAskBeforeUnload } from "./helpers/edit-page.mjs";
 
 const restoredNote = (page) => page.getByRole("status").filter({ hasText: "Your unsaved changes from before" });
 
@@ -20,14 +22,14 @@ test("Back with unsaved changes keeps them; Forward puts them back, still unsave
   await timeout.fill("300");
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1, name: dep.name, exact: true })).toBeVisible();
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 
   await page.goForward();
   await expect(replicas).toHaveValue("4");
   await expect(timeout).toHaveValue("300");
   await expect(restoredNote(page)).toBeVisible();
   expect(await wouldAskBeforeUnload(page)).toBe(true);
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("changes dropped through the leave prompt are not put back", async ({ page, fake }) => {

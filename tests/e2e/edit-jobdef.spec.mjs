@@ -1,7 +1,9 @@
 // The edit page's job-definition form: the JSON editor, its checks and
 // creating a revision from exactly what was typed.
-import { test, expect, API_KEY } from "./fixtures.mjs";
-import { addDeployment, card, definition, expectOneWrite, openEdit, writes } from "./edit-helpers.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { addDeploymentWithDefinition as addDeployment, apiWrite, definition } from "./helpers/fake.mjs";
+import { expectNoRequests, expectOneWrite, waitForRequests, WRITES } from "./helpers/request-log.mjs";
+import { card, openEdit } from "./helpers/edit-page.mjs";
 
 const editor = (page) => page.getByLabel("Job definition", { exact: true });
 const problems = (page) => page.locator("#edit-job-definition-problems");
@@ -20,8 +22,7 @@ test("prefills the active revision's definition, pretty-printed in its own key o
   await expect(markedLines(page)).toHaveCount(0);
   await expect(page.getByText(`Revision 1 is active.`)).toBeVisible();
 
-  const reads = (await fake.requests()).filter((r) => r.path === `/deployments/${dep.id}/revisions`);
-  expect(reads.length).toBeGreaterThanOrEqual(1);
+  const reads = await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/revisions` }, { atLeast: 1 });
   expect(new URLSearchParams(reads[0].query).get("limit")).toBe("100");
 });
 
@@ -30,20 +31,14 @@ test("pages through the revisions until it finds the active one", async ({ page,
   const dep = await addDeployment(fake, { job_definition: older });
   // 100 newer revisions, then make the oldest active: it is on the second page.
   for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${fake.apiUrl}/deployments/${dep.id}/create-revision`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify(definition(`docker.io/library/nginx:2.${i}`)),
-    });
-    expect(res.status).toBe(200);
+    await apiWrite(fake, "POST", `/deployments/${dep.id}/create-revision`, definition(`docker.io/library/nginx:2.${i}`));
   }
   await fake.patchDeployment(dep.id, { active_revision: 1 });
   await fake.clearRequests();
 
   await openEdit(page, fake, dep);
   await expect(editor(page)).toHaveValue(JSON.stringify(older, null, 2));
-  const reads = (await fake.requests()).filter((r) => r.path === `/deployments/${dep.id}/revisions`);
-  expect(reads).toHaveLength(2);
+  const reads = await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/revisions` }, { count: 2 });
   const [first, second] = reads.map((r) => new URLSearchParams(r.query));
   expect(first.get("limit")).toBe("100");
   expect(first.get("cursor")).toBeNull();
@@ -65,7 +60,7 @@ test("creates a revision from the edited JSON, sent exactly as typed", async ({ 
 
   await expect(card(page, "Job definition").getByRole("status")).toHaveText("Revision 2 is now active.");
   await expect(page.getByText("Revision 2 is active.")).toBeVisible();
-  const sent = await expectOneWrite(fake, "POST", `/deployments/${dep.id}/create-revision`, edited);
+  const sent = await expectOneWrite(fake, page, "POST", `/deployments/${dep.id}/create-revision`, edited);
   // Not wrapped, nothing added or dropped, and the keys in the order typed.
   expect(sent.body).toBe(JSON.stringify(edited));
   const stored = (await fake.deployments()).find((d) => d.id === dep.id);
@@ -88,7 +83,7 @@ test("invalid JSON shows the line and column, marks the line, and sends nothing"
   await page.getByRole("button", { name: "Create revision" }).click();
   await expect(problems(page)).toContainText("Nothing was sent");
   await expect(editor(page)).toBeFocused();
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("a rule problem is listed as path: message, its line marked, and nothing is sent", async ({ page, fake }) => {
@@ -107,7 +102,7 @@ test("a rule problem is listed as path: message, its line marked, and nothing is
 
   await page.getByRole("button", { name: "Create revision" }).click();
   await expect(problems(page)).toContainText("Nothing was sent");
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 
   // Fixing it clears the list and the marks.
   await editor(page).fill(JSON.stringify(definition(), null, 2));
@@ -133,7 +128,7 @@ test("Format pretty-prints valid JSON and explains invalid JSON instead", async 
   await expect(page.locator("#edit-job-definition-format-error")).toContainText("Cannot format: not valid JSON");
   await expect(page.locator("#edit-job-definition-format-error")).toContainText("line 1, column 28");
   await expect(editor(page)).toHaveValue(invalid);
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("the gutter scrolls with the text", async ({ page, fake }) => {
@@ -162,5 +157,5 @@ test("a failed create-revision keeps the edited JSON and shows the server's mess
   await page.getByRole("button", { name: "Create revision" }).click();
   await expect(card(page, "Job definition").getByRole("alert")).toHaveText("Cannot modify an archived deployment. (HTTP 500)");
   await expect(editor(page)).toHaveValue(edited);
-  await expectOneWrite(fake, "POST", `/deployments/${dep.id}/create-revision`, JSON.parse(edited));
+  await expectOneWrite(fake, page, "POST", `/deployments/${dep.id}/create-revision`, JSON.parse(edited));
 });

@@ -1,7 +1,9 @@
 // The edit page's replicas, timeout and schedule forms, the archived lock,
 // server failures and the unsaved-changes guard.
 import { test, expect } from "./fixtures.mjs";
-import { addDeployment, card, expectOneWrite, openEdit, wouldAskBeforeUnload, writes } from "./edit-helpers.mjs";
+import { addDeploymentWithDefinition as addDeployment } from "./helpers/fake.mjs";
+import { expectNoRequests, expectOneWrite, waitForRequests, WRITES } from "./helpers/request-log.mjs";
+import { card, openEdit, wouldAskBeforeUnload } from "./helpers/edit-page.mjs";
 
 test("saves replicas: one PATCH with the count, and the form says so", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { replicas: 1 });
@@ -15,7 +17,7 @@ test("saves replicas: one PATCH with the count, and the form says so", async ({ 
   await page.getByRole("button", { name: "Save replicas" }).click();
 
   await expect(card(page, "Replicas").getByRole("status")).toHaveText("Saved: 3 replicas.");
-  await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 3 });
+  await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 3 });
   const stored = (await fake.deployments()).find((d) => d.id === dep.id);
   expect(stored.replicas).toBe(3);
   expect(await wouldAskBeforeUnload(page)).toBe(false);
@@ -35,7 +37,7 @@ test("replicas: Enter submits, the button is disabled in flight, no double submi
   await replicas.press("Enter");
   await expect(save).toBeEnabled({ timeout: 5000 });
   await expect(card(page, "Replicas").getByRole("status")).toHaveText("Saved: 0 replicas.");
-  await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 0 });
+  await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 0 });
 });
 
 test("replicas: a negative count is refused next to the field, nothing sent; 100+ warns", async ({ page, fake }) => {
@@ -57,7 +59,7 @@ test("replicas: a negative count is refused next to the field, nothing sent; 100
   await expect(replicas).not.toHaveAttribute("aria-invalid", "true");
   await expect(card(page, "Replicas")).toContainText("150 replicas run 150 GPUs at once");
   await expect(replicas).toHaveAttribute("aria-describedby", /edit-replicas-warning/);
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("saves the timeout, shown in hours too", async ({ page, fake }) => {
@@ -73,7 +75,7 @@ test("saves the timeout, shown in hours too", async ({ page, fake }) => {
   await page.getByRole("button", { name: "Save timeout" }).click();
 
   await expect(card(page, "Timeout").getByRole("status")).toHaveText("Saved: the timeout is 90 min (= 1.5 hours).");
-  await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-timeout`, { timeout: 90 });
+  await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-timeout`, { timeout: 90 });
 });
 
 test("a timeout of 59 minutes is refused client-side, nothing sent", async ({ page, fake }) => {
@@ -88,7 +90,7 @@ test("a timeout of 59 minutes is refused client-side, nothing sent", async ({ pa
   await expect(timeout).toHaveAttribute("aria-invalid", "true");
   await expect(timeout).toHaveAttribute("aria-describedby", /edit-timeout-error/);
   await expect(card(page, "Timeout").getByRole("alert")).toHaveCount(0);
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("saves the schedule of a SCHEDULED deployment, read back in words with the next runs", async ({ page, fake }) => {
@@ -109,7 +111,7 @@ test("saves the schedule of a SCHEDULED deployment, read back in words with the 
 
   await page.getByRole("button", { name: "Save schedule" }).click();
   await expect(section.getByRole("status")).toHaveText("Saved: the schedule is */30 * * * *.");
-  await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-schedule`, { schedule: "*/30 * * * *" });
+  await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-schedule`, { schedule: "*/30 * * * *" });
   const stored = (await fake.deployments()).find((d) => d.id === dep.id);
   expect(stored.schedule).toBe("*/30 * * * *");
 });
@@ -138,7 +140,7 @@ test("an invalid cron is refused with a message, nothing sent", async ({ page, f
     await expect(card(page, "Schedule").locator(".cron-words")).toHaveCount(0);
   }
   await expect(page.locator("#edit-schedule-error")).toContainText("A schedule has 5 fields");
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("a server failure keeps what was typed and shows the server's message with the status", async ({ page, fake }) => {
@@ -160,7 +162,7 @@ test("a server failure keeps what was typed and shows the server's message with 
   await expect(timeout).toHaveValue("240");
   await expect(page.getByLabel("Replicas", { exact: true })).toHaveValue("4");
   await expect(card(page, "Replicas").getByRole("alert")).toHaveCount(0);
-  const sent = await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-timeout`, { timeout: 240 });
+  const sent = await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-timeout`, { timeout: 240 });
   expect(sent.status).toBe(500);
   // Still unsaved: leaving asks first.
   expect(await wouldAskBeforeUnload(page)).toBe(true);
@@ -169,9 +171,8 @@ test("a server failure keeps what was typed and shows the server's message with 
   await card(page, "Timeout").getByRole("button", { name: "Retry" }).click();
   await expect(card(page, "Timeout").getByRole("alert")).toHaveCount(0);
   // The alert goes as the retry starts; its request may still be on its way to the fake.
-  const patches = async () =>
-    (await fake.requests()).filter((r) => r.method === "PATCH").map((r) => [r.path, r.body, r.status]);
-  await expect.poll(patches).toEqual([
+  const patches = await waitForRequests(fake, { method: "PATCH" }, { count: 2 });
+  expect(patches.map((r) => [r.path, r.body, r.status])).toEqual([
     [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 500],
     [`/deployments/${dep.id}/update-timeout`, '{"timeout":240}', 200],
   ]);
@@ -189,7 +190,7 @@ test("a deployment archived meanwhile: the server's refusal is shown, the value 
   await page.getByRole("button", { name: "Save replicas" }).click();
   await expect(card(page, "Replicas").getByRole("alert")).toHaveText("Cannot modify an archived deployment. (HTTP 500)");
   await expect(replicas).toHaveValue("7");
-  await expectOneWrite(fake, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 7 });
+  await expectOneWrite(fake, page, "PATCH", `/deployments/${dep.id}/update-replica-count`, { replicas: 7 });
 });
 
 test("an ARCHIVED deployment's forms are disabled, with the reason", async ({ page, fake }) => {

@@ -1,5 +1,7 @@
-import { test, expect, signIn, API_KEY } from "./fixtures.mjs";
-import { addDeployment } from "./edit-helpers.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { addDeploymentWithDefinition as addDeployment } from "./helpers/fake.mjs";
+import { signIn, submitKey } from "./helpers/sign-in.mjs";
+import { waitForRequest } from "./helpers/request-log.mjs";
 
 test("a 401 in the middle of an edit keeps what was typed through signing in again", async ({ page, fake }) => {
   page.allowConsoleErrors();
@@ -16,8 +18,7 @@ test("a 401 in the middle of an edit keeps what was typed through signing in aga
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await expect(page.getByRole("alert")).toContainText("Your API key was refused");
 
-  await page.getByLabel("API key").fill(API_KEY);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitKey(page);
   await expect(page).toHaveURL(new RegExp(`/deployments/${d.id}/edit$`));
   await expect(page.getByLabel("Replicas")).toHaveValue("7");
   await expect(page.getByLabel("Timeout (minutes)")).toHaveValue("240");
@@ -26,7 +27,7 @@ test("a 401 in the middle of an edit keeps what was typed through signing in aga
   await fake.clearRequests();
   await page.getByRole("button", { name: "Save replicas" }).click();
   await expect(page.getByRole("status").filter({ hasText: /7/ }).first()).toBeVisible();
-  const [sent] = (await fake.requests()).filter((r) => r.method === "PATCH");
+  const sent = await waitForRequest(fake, { method: "PATCH" });
   expect(sent).toMatchObject({ path: `/deployments/${d.id}/update-replica-count`, body: '{"replicas":7}', status: 200 });
 });
 
@@ -35,8 +36,7 @@ test("leaving on purpose drops unsaved text", async ({ page, fake }) => {
   await signIn(page, fake, `/deployments/${d.id}/edit`);
   await page.getByLabel("Replicas").fill("9");
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByLabel("API key").fill(API_KEY);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitKey(page);
   await expect(page).not.toHaveURL(/\/sign-in/); // signed in before the reload below
   await page.goto(`${fake.url}/deployments/${d.id}/edit`);
   await expect(page.getByLabel("Replicas")).toHaveValue("1");

@@ -1,4 +1,6 @@
-import { test, expect, signIn } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { waitForRequests } from "./helpers/request-log.mjs";
 
 const rows = (page) => page.locator("table.deployments tbody tr");
 
@@ -35,6 +37,6 @@ test("a 503 is retried by itself for reads", async ({ page, fake }) => {
   await page.getByRole("checkbox", { name: "Running" }).check();
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(page.locator("table.deployments .badge").first()).toHaveText("Running");
-  const lists = (await fake.requests()).filter((r) => r.path === "/deployments");
+  const lists = await waitForRequests(fake, { method: "GET", path: "/deployments" }, { count: 2 });
   expect(lists.map((r) => r.status)).toEqual([503, 200]);
 });

@@ -1,9 +1,13 @@
-// Shared fixtures: a fake API per worker, reset before every test, and a page
-// whose console errors, CSP violations and uncaught exceptions fail the test.
+// The Playwright fixture: a fake API per worker, reset before every test, and a
+// page whose console errors, CSP violations and uncaught exceptions fail the test.
+// Helpers live in helpers/: sign-in.mjs, fake.mjs, request-log.mjs and one per page.
 import { test as base, expect } from "@playwright/test";
-import { API_KEY, startFake } from "./fake.mjs";
+import { API_KEY, startFake } from "./helpers/fake.mjs";
 
-export { expect, API_KEY };
+export { expect };
+// Re-exported for specs written before helpers/ existed; new specs import them from helpers/.
+export { API_KEY };
+export { signIn } from "./helpers/sign-in.mjs";
 
 export const test = base.extend({
   fakeServer: [
@@ -46,12 +50,3 @@ export const test = base.extend({
     expect(problems, "page problems").toEqual([]);
   },
 });
-
-/** Signs in through the form, against the fake on the page's own origin. */
-export async function signIn(page, fake, path = "/deployments") {
-  await page.goto(`${fake.url}${path}`);
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel("API key").fill(API_KEY);
-  await page.getByLabel("API URL").selectOption("/api");
-  await page.getByRole("button", { name: "Sign in" }).click();
-}

@@ -1,10 +1,16 @@
 // The Revisions tab (JSON of any revision, a side-by-side diff of any two,
 // "Make active" behind a confirmation that shows the diff) and the edit page's
 // "Show changes" before a revision is created.
-import { test, expect, API_KEY } from "./fixtures.mjs";
-import { expectBodyless, field } from "./detail-helpers.mjs";
-import { addDeployment, definition, openEdit, writes } from "./edit-helpers.mjs";
-import { api, apiWrite, appRequests, pagingDeployment, openHistory, panel, rows, listReads, expectReads, params } from "./history-helpers.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { addDeploymentWithDefinition as addDeployment, api, apiWrite, definition, pagingDeployment } from "./helpers/fake.mjs";
+import {
+  expectBodyless, expectJsonBody, expectNoRequests, params, sentSoFar, waitForRequest, waitForRequests, WRITES,
+} from "./helpers/request-log.mjs";
+import { field } from "./helpers/detail-page.mjs";
+import { openEdit } from "./helpers/edit-page.mjs";
+import { openHistory, panel, rows } from "./helpers/history-page.mjs";
+
+const revisionsOf = (dep) => ({ method: "GET", path: `/deployments/${dep.id}/revisions` });
 
 /** Revision 2 of `twoRevisions`: another image, no `gpu`, one more env var. */
 function secondDefinition() {
@@ -56,7 +62,7 @@ test("lists the revisions with the active one marked, and shows any revision's J
   await revisionRow(page, 1).getByRole("button", { name: "Hide JSON" }).click();
   await expect(json).toBeHidden();
 
-  const [read] = await expectReads(fake, dep, "revisions", 1);
+  const [read] = await waitForRequests(fake, revisionsOf(dep));
   expect(params(read.query)).toEqual({ limit: "10", sort_order: "desc" });
   expectBodyless(read);
 });
@@ -96,8 +102,8 @@ test("compares two revisions side by side, changed, added and removed lines mark
   await expect(page.getByRole("radio", { name: "Revision 1 as A" })).not.toBeChecked();
 
   // Comparing is done in the page: the list was read once, nothing was written.
-  expect(await listReads(fake, dep, "revisions")).toHaveLength(1);
-  expect((await appRequests(fake)).filter((r) => r.method !== "GET")).toEqual([]);
+  expect(await sentSoFar(fake, page, revisionsOf(dep))).toHaveLength(1);
+  await expectNoRequests(fake, page, WRITES);
 });
 
 test("Make active shows what changes from the active revision and sends {active_revision: n}", async ({ page, fake }) => {
@@ -121,7 +127,7 @@ test("Make active shows what changes from the active revision and sends {active_
     oldSign: "−", oldText: '"DEBUG": "1"', newSign: "", newText: "",
   });
   // The active revision was on screen: nothing more was read to compare.
-  expect(await listReads(fake, dep, "revisions")).toHaveLength(1);
+  expect(await sentSoFar(fake, page, revisionsOf(dep))).toHaveLength(1);
 
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(dialog).toBeHidden();
@@ -131,15 +137,13 @@ test("Make active shows what changes from the active revision and sends {active_
   await expect(revisionRow(page, 2).getByRole("button", { name: "Make active" })).toBeEnabled();
   await expect(field(page, "Active revision")).toHaveText("1");
 
-  const sent = (await appRequests(fake)).filter((r) => r.method === "PATCH");
-  expect(sent.map((r) => r.path)).toEqual([`/deployments/${dep.id}/update-active-revision`]);
-  expect(sent[0].authorization).toBe(`Bearer ${API_KEY}`);
-  expect(sent[0].content_type).toBe("application/json");
-  expect(JSON.parse(sent[0].body)).toEqual({ active_revision: 1 });
-  expect(sent[0].status).toBe(200);
-  expect((await fake.control("GET", `/deployments/${dep.id}`)).active_revision).toBe(1);
+  const [sent] = await waitForRequests(fake, { method: "PATCH" });
+  expect(sent.path).toBe(`/deployments/${dep.id}/update-active-revision`);
+  expectJsonBody(sent, { active_revision: 1 });
+  expect(sent.status).toBe(200);
+  expect((await fake.deployment(dep.id)).active_revision).toBe(1);
   // The list was read again after the change.
-  await expectReads(fake, dep, "revisions", 2);
+  await waitForRequests(fake, revisionsOf(dep), { count: 2 });
 });
 
 test("Cancel and Esc close the confirmation and send nothing", async ({ page, fake }) => {
@@ -159,10 +163,9 @@ test("Cancel and Esc close the confirmation and send nothing", async ({ page, fa
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  await page.waitForTimeout(300);
-  expect((await appRequests(fake)).filter((r) => r.method !== "GET")).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
   await expect(revisionRow(page, 2).locator("th")).toHaveText("Revision 2 Active");
-  expect((await fake.control("GET", `/deployments/${dep.id}`)).active_revision).toBe(2);
+  expect((await fake.deployment(dep.id)).active_revision).toBe(2);
 });
 
 test("when the active revision is on another page, it is looked up to compare", async ({ page, fake }) => {
@@ -178,12 +181,12 @@ test("when the active revision is on another page, it is looked up to compare", 
   const dialog = page.getByRole("dialog", { name: "Make revision 12 active?" });
   await expect(dialog.getByRole("columnheader")).toHaveText(["Revision 1 (active)", "Revision 12"]);
   await expect(dialog.locator(".diff-summary")).toHaveText("4 lines: 2 changed, 1 added, 1 removed.");
-  const reads = await expectReads(fake, dep, "revisions", 2);
+  const reads = await waitForRequests(fake, revisionsOf(dep), { count: 2 });
   expect(params(reads[1].query).limit).toBe("100");
 
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(revisionRow(page, 12).locator("th")).toHaveText("Revision 12 Active");
-  const [patch] = (await appRequests(fake)).filter((r) => r.method === "PATCH");
+  const patch = await waitForRequest(fake, { method: "PATCH" });
   expect(JSON.parse(patch.body)).toEqual({ active_revision: 12 });
 });
 
@@ -237,7 +240,7 @@ test("the edit page's Show changes compares the editor with the active revision 
   await expect(changes.locator(".diff-summary")).toHaveText("No differences.");
   await expect(diffRows(table, "same").first()).toBeVisible();
   // Looking sends nothing.
-  expect(await writes(fake)).toEqual([]);
+  await expectNoRequests(fake, page, WRITES);
 
   // After a revision is created, changes are against the new active revision.
   await editor.fill(JSON.stringify(secondDefinition(), null, 2));

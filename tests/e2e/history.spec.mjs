@@ -2,11 +2,12 @@
 // history-revisions.spec.mjs). Each tab reads its own list once per view, the
 // open tab and its page live in the URL, and the requests follow the contract.
 import { test, expect } from "./fixtures.mjs";
-import { expectBodyless } from "./detail-helpers.mjs";
-import { addDeployment } from "./detail-helpers.mjs";
-import {
-  api, appRequests, pagingDeployment, openHistory, tab, panel, rows, listReads, expectReads, params, exactUtc, localText, short,
-} from "./history-helpers.mjs";
+import { addDeployment, api, pagingDeployment } from "./helpers/fake.mjs";
+import { expectBodyless, expectNoRequests, params, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
+import { openHistory, tab, panel, rows, exactUtc, localText, short } from "./helpers/history-page.mjs";
+
+/** The app's reads of a deployment's sub-list, e.g. "jobs". */
+const listOf = (dep, what) => ({ method: "GET", path: `/deployments/${dep.id}/${what}` });
 
 const TABS = ["Jobs", "Events", "Revisions", "Tasks"];
 
@@ -58,11 +59,11 @@ test("the history is an accessible tablist; Jobs opens first and is read once, w
   await expect(page.locator(`tr[data-job="${ended.job}"] td`).nth(5)).toHaveText(`${minutes} min`);
   await expect(page.locator(`tr[data-job="${ended.job}"] td`).nth(3)).toHaveText("Completed");
 
-  const [read] = await expectReads(fake, dep, "jobs", 1);
+  const [read] = await waitForRequests(fake, listOf(dep, "jobs"));
   expect(params(read.query)).toEqual({ limit: "10", sort_order: "desc" });
   expectBodyless(read);
   // No tab that was never opened was read.
-  for (const other of ["events", "revisions", "tasks"]) expect(await listReads(fake, dep, other)).toEqual([]);
+  for (const other of ["events", "revisions", "tasks"]) await expectNoRequests(fake, page, listOf(dep, other));
 });
 
 test("a queued job that has not started shows a dash for its node, not started, and no duration", async ({ page, fake }) => {
@@ -99,7 +100,7 @@ test("switching tabs reads each tab once; the open tab is in the URL and survive
 
   // One read per tab view, and each with the key and no content type.
   for (const what of ["jobs", "events", "revisions", "tasks"]) {
-    const [read] = await expectReads(fake, dep, what, 1);
+    const [read] = await waitForRequests(fake, listOf(dep, what));
     expectBodyless(read);
     expect(params(read.query)).toEqual({ limit: "10", sort_order: "desc" });
   }
@@ -107,7 +108,7 @@ test("switching tabs reads each tab once; the open tab is in the URL and survive
   await page.reload();
   await expect(tab(page, "Tasks")).toHaveAttribute("aria-selected", "true");
   await expect(rows(page, "Tasks", "data-task")).toHaveCount(1);
-  await expectReads(fake, dep, "tasks", 2);
+  await waitForRequests(fake, listOf(dep, "tasks"), { count: 2 });
 
   await page.goBack();
   await expect(page).toHaveURL(/\?tab=revisions$/);
@@ -121,7 +122,7 @@ test("switching tabs reads each tab once; the open tab is in the URL and survive
   await expect(tab(page, "Revisions")).toHaveAttribute("aria-selected", "true");
   await expect(rows(page, "Revisions", "data-revision")).toHaveCount(3);
   // Jobs was not opened again: still its one read (the reload landed on Tasks).
-  expect(await listReads(fake, dep, "jobs")).toHaveLength(1);
+  expect(await sentSoFar(fake, page, listOf(dep, "jobs"))).toHaveLength(1);
 });
 
 test("arrow keys, Home and End move between the tabs and open them", async ({ page, fake }) => {
@@ -161,7 +162,7 @@ test("pages through the jobs by cursor, with the page size and state filter in t
   await expect(rows(page, "Jobs", "data-job").first()).toHaveAttribute("data-job", second.jobs[0].job);
   await expect(jobsPanel.getByText("Page 2")).toBeVisible();
   await expect(jobsPanel.getByRole("button", { name: "Next" })).toBeDisabled();
-  let reads = await expectReads(fake, dep, "jobs", 2);
+  let reads = await waitForRequests(fake, listOf(dep, "jobs"), { count: 2 });
   expect(params(reads[1].query)).toEqual({ cursor: first.pagination.cursor_next, limit: "10", sort_order: "desc" });
 
   await jobsPanel.getByRole("button", { name: "Previous" }).click();
@@ -172,7 +173,7 @@ test("pages through the jobs by cursor, with the page size and state filter in t
   await jobsPanel.getByLabel("Page size").selectOption("20");
   await expect(page).toHaveURL(/\?tab=jobs&limit=20$/);
   await expect(rows(page, "Jobs", "data-job")).toHaveCount(15);
-  reads = await expectReads(fake, dep, "jobs", 4);
+  reads = await waitForRequests(fake, listOf(dep, "jobs"), { count: 4 });
   expect(params(reads[3].query)).toEqual({ limit: "20", sort_order: "desc" });
 
   // Several states at once; the request carries them as one comma list.
@@ -184,8 +185,9 @@ test("pages through the jobs by cursor, with the page size and state filter in t
   await expect(rows(page, "Jobs", "data-job")).toHaveCount(expected.length);
   const states = await rows(page, "Jobs", "data-job").locator("[data-state]").evaluateAll((els) => els.map((e) => e.dataset.state));
   expect(new Set(states)).toEqual(new Set(["RUNNING", "STOPPED"]));
-  reads = await listReads(fake, dep, "jobs");
+  reads = await waitForRequests(fake, { ...listOf(dep, "jobs"), query: { state: "RUNNING,STOPPED" } });
   expect(params(reads.at(-1).query)).toEqual({ state: "RUNNING,STOPPED", limit: "20", sort_order: "desc" });
+  reads = await sentSoFar(fake, page, listOf(dep, "jobs"));
   for (const r of reads) expectBodyless(r);
 
   // The filter survives a reload.
@@ -223,8 +225,7 @@ test("a job's Details reads the job and shows its state, times, definition and r
   await expect(region.getByLabel("Job definition", { exact: true })).toHaveText(JSON.stringify(detail.jobDefinition, null, 2));
   await expect(region.getByLabel("Result", { exact: true })).toHaveText(JSON.stringify(detail.jobResult, null, 2));
 
-  const reads = (await appRequests(fake)).filter((r) => r.path === `/deployments/${dep.id}/jobs/${done.job}`);
-  expect(reads).toHaveLength(1);
+  const reads = await waitForRequests(fake, { path: `/deployments/${dep.id}/jobs/${done.job}` });
   expect(reads[0].method).toBe("GET");
   expectBodyless(reads[0]);
 
@@ -241,7 +242,7 @@ test("a job's Details reads the job and shows its state, times, definition and r
 
 test("events show type, message as text, transaction and time; category and type filters go into the request and the URL", async ({ page, fake }) => {
   const dep = await pagingDeployment(fake);
-  await fake.control("POST", `/push-event/${dep.id}`, {
+  await fake.pushEvent(dep.id, {
     type: "event", event: "FRPS_TUNNEL_LOST", message: "<img src=x onerror=alert(1)> lost",
   });
   const { events, pagination } = await api(fake, `/deployments/${dep.id}/events`);
@@ -274,7 +275,9 @@ test("events show type, message as text, transaction and time; category and type
   const stopped = (await api(fake, `/deployments/${dep.id}/events?type=JOB_STOPPED_CONFIRMED`)).events;
   await expect(rows(page, "Events", "data-type")).toHaveCount(stopped.length);
   await expect(rows(page, "Events", "data-type=JOB_STOPPED_CONFIRMED")).toHaveCount(stopped.length);
-  const reads = await listReads(fake, dep, "events");
+  const filtered = { ...listOf(dep, "events"), query: { type: "JOB_STOPPED_CONFIRMED,JOB_LIST_ERROR" } };
+  await waitForRequests(fake, filtered);
+  const reads = await sentSoFar(fake, page, listOf(dep, "events"));
   expect(params(reads.at(-1).query)).toEqual({
     category: "Deployment", type: "JOB_STOPPED_CONFIRMED,JOB_LIST_ERROR", limit: "10", sort_order: "desc",
   });
@@ -300,7 +303,7 @@ test("pages through the events by cursor", async ({ page, fake }) => {
   await expect(page).toHaveURL(/\?tab=events&limit=20&cursor=\w+&page=2$/);
   await expect(rows(page, "Events", "data-type")).toHaveCount(1);
   await expect(eventsPanel.getByText("Page 2")).toBeVisible();
-  const reads = await expectReads(fake, dep, "events", 2);
+  const reads = await waitForRequests(fake, listOf(dep, "events"), { count: 2 });
   expect(params(reads[1].query).cursor).toMatch(/^\w+$/);
   await page.goBack();
   await expect(rows(page, "Events", "data-type")).toHaveCount(20);
@@ -332,7 +335,7 @@ test("a tab that fails to load shows the server's words with Retry, which reads 
   await expect(alert).toContainText("503");
   await alert.getByRole("button", { name: "Retry" }).click();
   await expect(rows(page, "Events", "data-type")).toHaveCount(10);
-  await expectReads(fake, dep, "events", 4);
+  await waitForRequests(fake, listOf(dep, "events"), { count: 4 });
 });
 
 test("a slow tab shows that it is loading", async ({ page, fake }) => {
@@ -361,14 +364,14 @@ test("tasks show their kind, job, when they are due (overdue when past) and when
   await expect(due).toHaveAttribute("title", exactUtc(task.due_at));
   await expect(due).toHaveAttribute("datetime", task.due_at);
   await expect(cells.nth(3).locator("time")).toHaveAttribute("title", exactUtc(task.created_at));
-  const [read] = await expectReads(fake, dep, "tasks", 1);
+  const [read] = await waitForRequests(fake, listOf(dep, "tasks"));
   expectBodyless(read);
 
   // The task filter goes into the request and the URL.
   await panel(page, "Tasks").getByRole("combobox", { name: "Task", exact: true }).selectOption("LIST");
   await expect(page).toHaveURL(/\?tab=tasks&task=LIST$/);
   await expect(panel(page, "Tasks").getByText("No tasks match these filters.")).toBeVisible();
-  const reads = await expectReads(fake, dep, "tasks", 2);
+  const reads = await waitForRequests(fake, listOf(dep, "tasks"), { count: 2 });
   expect(params(reads[1].query)).toEqual({ task: "LIST", limit: "10", sort_order: "desc" });
 });
 

@@ -1,4 +1,5 @@
-import { test, expect, signIn } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
 
 const XSS_NAME = `<img src=x onerror="window.__pwned=1">`;
 const SCRIPT_NAME = `</td><script>window.__pwned=2</script>`;

@@ -1,17 +1,17 @@
 // The detail page's "Job status" section: closed until asked for; ended jobs show the exit
 // codes of their results; running jobs follow their node's /job/{job}/info stream.
 import { test, expect } from "./fixtures.mjs";
-import { api, appRequests, pagingDeployment, openHistory, params } from "./history-helpers.mjs";
+import { api, pagingDeployment } from "./helpers/fake.mjs";
+import { expectNoRequests, params, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
+import { openHistory } from "./helpers/history-page.mjs";
 
 const section = (page) => page.getByRole("region", { name: "Job status" });
 const jobCard = (page, job) => section(page).locator(`article[data-job="${job}"]`);
 
 /** The app's reads of the deployment's jobs with a state filter (the section's, not the history tab's). */
-async function stateReads(fake, dep) {
-  return (await appRequests(fake)).filter(
-    (r) => r.method === "GET" && r.path === `/deployments/${dep.id}/jobs` && params(r.query).state,
-  );
-}
+const stateReads = (dep) => ({ method: "GET", path: `/deployments/${dep.id}/jobs`, where: (r) => params(r.query).state });
+/** The app's reads of single jobs. */
+const jobReads = { method: "GET", path: /\/jobs\/[^/]+$/ };
 
 /** A seeded deployment with ended jobs and no running one (so no node is involved). */
 async function endedDeployment(fake) {
@@ -32,11 +32,12 @@ test("closed until asked for; ended jobs show their exit codes from the result",
   const toggle = section(page).getByRole("button", { name: "Show job status" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   // Opening the page cost the section nothing.
-  expect(await stateReads(fake, dep)).toHaveLength(0);
+  await expectNoRequests(fake, page, stateReads(dep));
 
   await toggle.click();
   await expect(section(page).getByRole("button", { name: "Hide job status" })).toHaveAttribute("aria-expanded", "true");
-  await expect.poll(async () => (await stateReads(fake, dep)).map((r) => params(r.query).state).sort()).toEqual([
+  const reads = await waitForRequests(fake, stateReads(dep), { count: 2 });
+  expect(reads.map((r) => params(r.query).state).sort()).toEqual([
     "COMPLETED,STOPPED",
     "RUNNING",
   ]);
@@ -55,8 +56,9 @@ test("closed until asked for; ended jobs show their exit codes from the result",
     }
   }
   // Each ended job's result was read once, with the key and no body.
-  const reads = (await appRequests(fake)).filter((r) => r.method === "GET" && /\/jobs\/[^/]+$/.test(r.path));
-  expect(reads.map((r) => r.path.split("/").at(-1)).sort()).toEqual(ended.map((j) => j.job).sort());
+  await waitForRequests(fake, jobReads, { count: ended.length });
+  const results = await sentSoFar(fake, page, jobReads);
+  expect(results.map((r) => r.path.split("/").at(-1)).sort()).toEqual(ended.map((j) => j.job).sort());
 
   // Closing ends it; the section's reads stop there.
   await section(page).getByRole("button", { name: "Hide job status" }).click();
@@ -75,10 +77,7 @@ test("a running job shows its ops live from the node, with the node header", asy
   await section(page).getByRole("button", { name: "Show job status" }).click();
 
   // The node header comes from the sign route, never with the key in a URL.
-  await expect
-    .poll(async () => (await appRequests(fake)).filter((r) => r.method === "POST" && r.path === "/auth/sign-message/external").length)
-    .toBeGreaterThanOrEqual(1);
-  const sign = (await appRequests(fake)).find((r) => r.path === "/auth/sign-message/external");
+  const [sign] = await waitForRequests(fake, { method: "POST", path: "/auth/sign-message/external" }, { atLeast: 1 });
   expect(JSON.parse(sign.body)).toEqual({ message: "nosana-auth", includeTime: false });
 
   const card = jobCard(page, running[0].job);

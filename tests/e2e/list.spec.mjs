@@ -1,8 +1,9 @@
-import { test, expect, signIn } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { params, sentSoFar, waitForRequest } from "./helpers/request-log.mjs";
 
-const listRequests = async (fake) =>
-  (await fake.requests()).filter((r) => r.method === "GET" && r.path === "/deployments");
-const params = (r) => Object.fromEntries(new URLSearchParams(r.query));
+/** The app's list reads, with `query` parameters among theirs. */
+const listReads = (query) => ({ method: "GET", path: "/deployments", query });
 const rows = (page) => page.locator("table.deployments tbody tr");
 
 test.beforeEach(async ({ page, fake }) => {
@@ -21,8 +22,8 @@ test("filters by several statuses, in the URL and in the request", async ({ page
   const expected = all.filter((d) => d.status === "RUNNING" || d.status === "STOPPED");
   await expect(rows(page)).toHaveCount(Math.min(10, expected.length));
   await expect(page.getByText(`${expected.length} deployments`)).toBeVisible();
-  const last = (await listRequests(fake)).at(-1);
-  expect(params(last)).toMatchObject({ status: "RUNNING,STOPPED", limit: "10", sort_order: "desc" });
+  const last = await waitForRequest(fake, listReads({ status: "RUNNING,STOPPED" }));
+  expect(params(last.query)).toMatchObject({ status: "RUNNING,STOPPED", limit: "10", sort_order: "desc" });
   for (const badge of await page.locator("table.deployments .badge").allTextContents()) {
     expect(["Running", "Stopped"]).toContain(badge);
   }
@@ -50,7 +51,7 @@ test("the view survives reload, back and forward", async ({ page, fake }) => {
   await expect(page.getByLabel("Page size")).toHaveValue("20");
   // The controls follow the URL at once; the request they start may still be on its way to the fake.
   await expect
-    .poll(async () => params((await listRequests(fake)).at(-1)))
+    .poll(async () => params((await sentSoFar(fake, page, listReads())).at(-1)?.query))
     .toMatchObject({ status: "STOPPED", limit: "20", sort_order: "desc" });
 });
 
@@ -59,8 +60,8 @@ test("a shared link opens the same view", async ({ page, fake }) => {
   const scheduled = (await fake.deployments()).filter((d) => d.strategy === "SCHEDULED");
   await expect(rows(page)).toHaveCount(scheduled.length);
   await expect(page.getByLabel("Strategy")).toHaveValue("SCHEDULED");
-  const last = (await listRequests(fake)).at(-1);
-  expect(params(last)).toMatchObject({ strategy: "SCHEDULED", limit: "50" });
+  const last = await waitForRequest(fake, listReads({ strategy: "SCHEDULED" }), { atLeast: 1 });
+  expect(params(last.query)).toMatchObject({ strategy: "SCHEDULED", limit: "50" });
 });
 
 test("search is debounced and sent to the server", async ({ page, fake }) => {
@@ -69,8 +70,9 @@ test("search is debounced and sent to the server", async ({ page, fake }) => {
   await page.getByRole("searchbox", { name: "Search" }).pressSequentially(term, { delay: 30 });
   await expect(page).toHaveURL(new RegExp(`search=${encodeURIComponent(term)}`));
   await expect(page.locator(`tr[data-id="${target.id}"]`)).toBeVisible();
-  const searches = (await listRequests(fake)).filter((r) => params(r).search);
-  expect(searches.map((r) => params(r).search)).toEqual([term]);
+  await waitForRequest(fake, listReads({ search: term }));
+  const searches = await sentSoFar(fake, page, { ...listReads(), where: (r) => params(r.query).search });
+  expect(searches.map((r) => params(r.query).search)).toEqual([term]);
 });
 
 test("next and previous pages follow the API's cursors", async ({ page, fake }) => {
@@ -83,8 +85,7 @@ test("next and previous pages follow the API's cursors", async ({ page, fake }) 
   const secondPage = await rows(page).evaluateAll((trs) => trs.map((t) => t.dataset.id));
   expect(secondPage).toHaveLength(Math.min(10, total - 10));
   expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
-  const next = (await listRequests(fake)).at(-1);
-  expect(params(next).cursor).toBeTruthy();
+  await waitForRequest(fake, { ...listReads(), where: (r) => params(r.query).cursor });
 
   await page.getByRole("button", { name: "Previous" }).click();
   await expect(page.getByText("Page 1")).toBeVisible();

@@ -2,11 +2,16 @@
 // show without a reload and without polling, job/task/event frames go to "Recent
 // activity" as text, a missing route or a failing stream falls back to polling, a
 // hidden tab closes the stream, and leaving the page closes it for good.
-import { test, expect, API_KEY } from "./fixtures.mjs";
+// Where "nothing more is asked for" is the point, the page's clock is run forward instead of waiting.
+import { test, expect } from "./fixtures.mjs";
+import { API_KEY, addDeployment } from "./helpers/fake.mjs";
+import { expectBodyless, expectNoRequests, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
 import {
-  addDeployment, openDetail, badge, button, field, sent, expectBodyless, expectButtonsFor,
-  setVisibility, liveMode, recentActivity, streamsOf,
-} from "./detail-helpers.mjs";
+  openDetail, badge, button, field, expectButtonsFor, setVisibility, liveMode, recentActivity, runTimersFor,
+} from "./helpers/detail-page.mjs";
+
+const streamOf = (id) => ({ method: "GET", path: `/deployments/${id}/stream` });
+const readsOf = (id) => ({ method: "GET", path: `/deployments/${id}` });
 
 /** Records the stream fetches the page aborts (closing a stream aborts its fetch). */
 function watchAborts(page) {
@@ -17,14 +22,14 @@ function watchAborts(page) {
   return aborted;
 }
 
-/** Every API request about this deployment but the history tabs' lists, as "METHOD path". */
-async function requestsAbout(fake, id) {
-  return (await fake.requests())
-    .filter((r) => r.path.startsWith(`/deployments/${id}`) && !/\/(jobs|events|revisions|tasks)(\/|$)/.test(r.path))
-    .map((r) => `${r.method} ${r.path}`);
+/** Every API request the page sent so far about this deployment but the history tabs' lists, as "METHOD path". */
+async function requestsAbout(fake, page, id) {
+  const about = (r) => r.path.startsWith(`/deployments/${id}`) && !/\/(jobs|events|revisions|tasks)(\/|$)/.test(r.path);
+  return (await sentSoFar(fake, page, { where: about })).map((r) => `${r.method} ${r.path}`);
 }
 
 test("a status change over the stream shows without a reload and without polling", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "RUNNING", replicas: 1 });
   await openDetail(page, fake, dep);
   await expect(liveMode(page)).toHaveText("Live");
@@ -35,8 +40,9 @@ test("a status change over the stream shows without a reload and without polling
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
   await expect(field(page, "Replicas")).toHaveText("3");
   await expectButtonsFor(page, "STARTING");
-  // Long enough for two polls (1 s, then 2 s) had the page been polling.
-  await page.waitForTimeout(3_500);
+  // Time for two polls (1 s, then 2 s) and more, had the page been polling.
+  await runTimersFor(page, 10_000);
+  await page.clock.resume();
   await fake.patchDeployment(dep.id, { status: "RUNNING" });
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING");
   await expectButtonsFor(page, "RUNNING");
@@ -44,7 +50,7 @@ test("a status change over the stream shows without a reload and without polling
 
   expect(await page.evaluate(() => window.__samePage)).toBe(true);
   // One read when the page opened, one stream: nothing else.
-  expect(await requestsAbout(fake, dep.id)).toEqual([
+  expect(await requestsAbout(fake, page, dep.id)).toEqual([
     `GET /deployments/${dep.id}`,
     `GET /deployments/${dep.id}/stream`,
   ]);
@@ -54,7 +60,7 @@ test("the stream request carries the Bearer key and no content type", async ({ p
   const dep = await addDeployment(fake);
   await openDetail(page, fake, dep);
   await expect(liveMode(page)).toHaveText("Live");
-  const [stream] = await streamsOf(fake, dep.id);
+  const [stream] = await waitForRequests(fake, streamOf(dep.id));
   expect(stream.authorization).toBe(`Bearer ${API_KEY}`);
   expectBodyless(stream);
   expect(stream.status).toBe(200);
@@ -76,7 +82,7 @@ test("Start: STARTING then RUNNING arrive over the stream, with jobs, events and
   await expect(activity.filter({ hasText: /Job \S+ is RUNNING/ })).toHaveCount(2);
   await expect(activity.filter({ hasText: "JOB_LIST_CONFIRMED" }).first()).toBeVisible();
 
-  const reads = await requestsAbout(fake, dep.id);
+  const reads = await requestsAbout(fake, page, dep.id);
   expect(reads.filter((r) => r === `GET /deployments/${dep.id}`)).toHaveLength(1);
   expect(reads.filter((r) => r.endsWith("/stream"))).toHaveLength(1);
 });
@@ -86,7 +92,7 @@ test("a pushed event shows in Recent activity, as text", async ({ page, fake }) 
   await openDetail(page, fake, dep);
   await expect(liveMode(page)).toHaveText("Live");
   const message = "<img src=x onerror=alert(1)> tunnel to the node was lost";
-  await fake.control("POST", `/push-event/${dep.id}`, { type: "event", event: "FRPS_TUNNEL_LOST", message });
+  await fake.pushEvent(dep.id, { type: "event", event: "FRPS_TUNNEL_LOST", message });
 
   const items = recentActivity(page).getByRole("listitem");
   await expect(items.first()).toContainText(`FRPS_TUNNEL_LOST: ${message}`);
@@ -95,16 +101,16 @@ test("a pushed event shows in Recent activity, as text", async ({ page, fake }) 
   expect(await recentActivity(page).locator("img").count()).toBe(0);
 
   // A frame that is not JSON is skipped; the stream goes on.
-  await fake.control("POST", `/push-event/${dep.id}`, { raw: "data: {not json\n\n" });
-  await fake.control("POST", `/push-event/${dep.id}`, {
+  await fake.pushEvent(dep.id, { raw: "data: {not json\n\n" });
+  await fake.pushEvent(dep.id, {
     type: "task", id: "task-e2e-1", task: "EXTEND", status: "DONE", attempts: 1,
   });
-  await fake.control("POST", `/push-event/${dep.id}`, { type: "event", event: "FRPS_TUNNEL_RECOVERED", message: "Tunnel is back" });
+  await fake.pushEvent(dep.id, { type: "event", event: "FRPS_TUNNEL_RECOVERED", message: "Tunnel is back" });
   await expect(items.nth(0)).toContainText("FRPS_TUNNEL_RECOVERED: Tunnel is back");
   await expect(items.nth(1)).toContainText("EXTEND task DONE after 1 attempt");
   await expect(items.nth(2)).toContainText("FRPS_TUNNEL_LOST");
   await expect(liveMode(page)).toHaveText("Live");
-  expect(await streamsOf(fake, dep.id)).toHaveLength(1);
+  expect(await sentSoFar(fake, page, streamOf(dep.id))).toHaveLength(1);
 });
 
 test("Recent activity keeps the last 10 entries, newest first", async ({ page, fake }) => {
@@ -112,7 +118,7 @@ test("Recent activity keeps the last 10 entries, newest first", async ({ page, f
   await openDetail(page, fake, dep);
   await expect(liveMode(page)).toHaveText("Live");
   for (let i = 1; i <= 12; i++) {
-    await fake.control("POST", `/push-event/${dep.id}`, { type: "event", event: "JOB_EXTEND_SUCCESSFUL", message: `extension ${i}` });
+    await fake.pushEvent(dep.id, { type: "event", event: "JOB_EXTEND_SUCCESSFUL", message: `extension ${i}` });
   }
   const items = recentActivity(page).getByRole("listitem");
   await expect(items.first()).toContainText("extension 12");
@@ -132,9 +138,9 @@ test("without the stream route the page says Polling and still follows STARTING 
   await expect(badge(page)).toHaveAttribute("data-status", "STARTING");
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING", { timeout: 8_000 });
   // The missing route is asked for once: a 404 route-not-found is not retried.
-  const streams = await streamsOf(fake, dep.id);
+  await waitForRequests(fake, readsOf(dep.id), { atLeast: 2 });
+  const streams = await sentSoFar(fake, page, streamOf(dep.id));
   expect(streams.map((r) => r.status)).toEqual([404]);
-  expect((await sent(fake, "GET", `/deployments/${dep.id}`)).length).toBeGreaterThanOrEqual(2);
 });
 
 test("a stream that keeps failing is retried with backoff, then given up for polling", async ({ page, fake }) => {
@@ -146,11 +152,11 @@ test("a stream that keeps failing is retried with backoff, then given up for pol
   await expect(liveMode(page)).toHaveText("Connecting…");
   // 5 attempts, 1 + 2 + 4 + 8 s apart.
   await expect(liveMode(page)).toHaveText("Polling", { timeout: 25_000 });
-  const streams = await streamsOf(fake, dep.id);
+  const streams = await sentSoFar(fake, page, streamOf(dep.id));
   expect(streams.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
   await button(page, "Start").click();
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING", { timeout: 8_000 });
-  expect(await streamsOf(fake, dep.id)).toHaveLength(5);
+  expect(await sentSoFar(fake, page, streamOf(dep.id))).toHaveLength(5);
 });
 
 test("a stream the server ends is reopened, and the fresh snapshot shows what changed", async ({ page, fake }) => {
@@ -162,11 +168,12 @@ test("a stream the server ends is reopened, and the fresh snapshot shows what ch
   await fake.patchDeployment(dep.id, { status: "ERROR" });
   await expect(badge(page)).toHaveAttribute("data-status", "ERROR", { timeout: 8_000 });
   await expect(liveMode(page)).toHaveText("Live");
-  expect(await streamsOf(fake, dep.id)).toHaveLength(1); // the log was reset with the fake
-  expect(await sent(fake, "GET", `/deployments/${dep.id}`)).toHaveLength(0);
+  await waitForRequests(fake, streamOf(dep.id)); // one: the log was reset with the fake
+  await expectNoRequests(fake, page, readsOf(dep.id));
 });
 
 test("a hidden tab closes the stream; shown again, it reopens with a fresh snapshot", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "RUNNING" });
   const aborted = watchAborts(page);
   await openDetail(page, fake, dep);
@@ -176,18 +183,21 @@ test("a hidden tab closes the stream; shown again, it reopens with a fresh snaps
   await expect(liveMode(page)).toHaveText("Paused while the tab is hidden");
   await expect.poll(() => aborted.length).toBe(1);
   await fake.patchDeployment(dep.id, { status: "STOPPED" });
-  await page.waitForTimeout(1_500);
+  // Whatever the hidden page would do in the next 10 s, it does now.
+  await runTimersFor(page, 10_000);
   await expect(badge(page)).toHaveAttribute("data-status", "RUNNING");
-  expect(await streamsOf(fake, dep.id)).toHaveLength(1);
+  expect(await sentSoFar(fake, page, streamOf(dep.id))).toHaveLength(1);
 
+  await page.clock.resume();
   await setVisibility(page, "visible");
   await expect(badge(page)).toHaveAttribute("data-status", "STOPPED");
   await expect(liveMode(page)).toHaveText("Live");
-  expect(await streamsOf(fake, dep.id)).toHaveLength(2);
-  expect(await sent(fake, "GET", `/deployments/${dep.id}`)).toHaveLength(1);
+  await waitForRequests(fake, streamOf(dep.id), { count: 2 });
+  expect(await sentSoFar(fake, page, readsOf(dep.id))).toHaveLength(1);
 });
 
 test("leaving the page closes the stream and nothing is asked for afterwards", async ({ page, fake }) => {
+  await page.clock.install();
   const dep = await addDeployment(fake, { status: "STARTING" });
   const aborted = watchAborts(page);
   await openDetail(page, fake, dep);
@@ -197,8 +207,8 @@ test("leaving the page closes the stream and nothing is asked for afterwards", a
   await page.getByRole("link", { name: "Back to deployments" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Deployments" })).toBeVisible();
   await expect.poll(() => aborted).toEqual(["net::ERR_ABORTED"]);
-  const left = await requestsAbout(fake, dep.id);
+  const left = await requestsAbout(fake, page, dep.id);
   await fake.patchDeployment(dep.id, { status: "RUNNING" });
-  await page.waitForTimeout(2_500);
-  expect(await requestsAbout(fake, dep.id)).toEqual(left);
+  await runTimersFor(page, 30_000);
+  expect(await requestsAbout(fake, page, dep.id)).toEqual(left);
 });

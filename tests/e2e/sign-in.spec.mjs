@@ -1,6 +1,7 @@
-import { test, expect, signIn, API_KEY } from "./fixtures.mjs";
-
-const apiRequests = async (fake) => (await fake.requests()).filter((r) => r.path.startsWith("/deployments"));
+import { test, expect } from "./fixtures.mjs";
+import { API_KEY } from "./helpers/fake.mjs";
+import { signIn, submitKey } from "./helpers/sign-in.mjs";
+import { expectNoRequests, waitForRequest } from "./helpers/request-log.mjs";
 
 test("a protected page sends the user to sign in and back afterwards", async ({ page, fake }) => {
   await signIn(page, fake, "/deployments?status=RUNNING");
@@ -13,7 +14,7 @@ test("an empty key gets a message and sends nothing", async ({ page, fake }) => 
   await page.getByLabel("API URL").selectOption("/api");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter your API key");
-  expect(await apiRequests(fake)).toEqual([]);
+  await expectNoRequests(fake, page);
 });
 
 test("a refused key gives a clear message and stays on the form", async ({ page, fake }) => {
@@ -26,7 +27,7 @@ test("a refused key gives a clear message and stays on the form", async ({ page,
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByLabel("API key")).toHaveValue("not_a_nosana_key");
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
-  const [probe] = await apiRequests(fake);
+  const probe = await waitForRequest(fake, { key: "not_a_nosana_key" });
   expect(probe).toMatchObject({ method: "GET", path: "/deployments", status: 401 });
 });
 
@@ -88,8 +89,7 @@ test("a 401 in the middle of a session asks for the key and returns to the page"
   await expect(page.getByRole("alert")).toContainText("Your API key was refused");
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(API_KEY);
 
-  await page.getByLabel("API key").fill(API_KEY);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitKey(page);
   await expect(page).toHaveURL(/\/deployments\?status=STOPPED$/);
   await expect(page.getByRole("checkbox", { name: "Stopped" })).toBeChecked();
 });

@@ -1,4 +1,7 @@
-import { test, expect, signIn, API_KEY } from "./fixtures.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { API_KEY } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { waitForRequests } from "./helpers/request-log.mjs";
 
 test("signs in and lists the seeded deployments", async ({ page, fake }) => {
   const seeded = await fake.deployments();
@@ -14,9 +17,8 @@ test("signs in and lists the seeded deployments", async ({ page, fake }) => {
   }
   await expect(page.getByText(`${seeded.length} deployments`)).toBeVisible();
 
-  const requests = await fake.requests();
-  const lists = requests.filter((r) => r.method === "GET" && r.path === "/deployments");
-  expect(lists.length).toBeGreaterThanOrEqual(2);
+  // The sign-in probe and the list.
+  const lists = await waitForRequests(fake, { method: "GET", path: "/deployments" }, { atLeast: 2 });
   for (const r of lists) {
     expect(r.authorization).toBe(`Bearer ${API_KEY}`);
     expect(r.content_type).toBeNull();

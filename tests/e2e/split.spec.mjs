@@ -1,8 +1,10 @@
 // The wasm is split per route (scripts/wasm-pipeline.sh): the list downloads only
 // the main module, a page's code arrives when the page is first needed, and a
 // chunk that cannot be downloaded leaves the rest of the app working.
-import { test, expect, signIn, API_KEY } from "./fixtures.mjs";
-import { addDeployment, openDetail } from "./detail-helpers.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { API_KEY, addDeployment } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { openDetail } from "./helpers/detail-page.mjs";
 
 const wasmRequests = (page) => {
   const seen = [];

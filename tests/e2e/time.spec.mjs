@@ -1,7 +1,9 @@
 // Times as people read them: relative times advance on their own, exact times
 // are in the browser's time zone with the UTC instant on hover.
-import { test, expect, signIn } from "./fixtures.mjs";
-import { api, exactUtc, localText, openHistory, pagingDeployment } from "./history-helpers.mjs";
+import { test, expect } from "./fixtures.mjs";
+import { api, pagingDeployment } from "./helpers/fake.mjs";
+import { signIn } from "./helpers/sign-in.mjs";
+import { exactUtc, localText, openHistory } from "./helpers/history-page.mjs";
 
 const iso = (ms) => new Date(ms).toISOString();
 

@@ -1,24 +1,7 @@
-// Helpers shared by the detail-page specs: own deployments with known fields,
-// opening the page, finding its parts, and reading what the fake received.
-import { expect, signIn, API_KEY } from "./fixtures.mjs";
-
-/** Well-formed (44 base58 characters) and never seeded: the fake's ids are random. */
-export const UNKNOWN_ID = "7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU";
-
-let counter = 0;
-
-/** Adds a deployment of our own to the fake; `fields` overrides the defaults. */
-export async function addDeployment(fake, fields = {}) {
-  counter += 1;
-  return fake.addDeployment({
-    name: `detail-e2e-${counter}`,
-    status: "DRAFT",
-    strategy: "SIMPLE",
-    replicas: 1,
-    timeout: 60,
-    ...fields,
-  });
-}
+// The detail page's parts: opening it, its badge, buttons and fields, the status
+// table its buttons follow, and its live/polling mode.
+import { expect } from "@playwright/test";
+import { signIn } from "./sign-in.mjs";
 
 /** Signs in on the deployment's page and waits until it shows. */
 export async function openDetail(page, fake, dep) {
@@ -35,24 +18,6 @@ export const alertArea = (page) => page.locator(".detail-action-error[role=alert
 /** The `<dd>` of the term `label` in the page's `<dl>`. */
 export const field = (page, label) =>
   page.locator(`xpath=//dl//dt[normalize-space()="${label}"]/following-sibling::dd[1]`);
-
-/** Requests the fake received with this method and path. */
-export async function sent(fake, method, path) {
-  return (await fake.requests()).filter((r) => r.method === method && r.path === path);
-}
-
-/** Waits until exactly `n` such requests have arrived and returns them. */
-export async function expectSent(fake, method, path, n) {
-  await expect.poll(async () => (await sent(fake, method, path)).length).toBe(n);
-  return sent(fake, method, path);
-}
-
-/** A body-less request as the contract wants it: the key, no content type, no body. */
-export function expectBodyless(request) {
-  expect(request.authorization).toBe(`Bearer ${API_KEY}`);
-  expect(request.content_type).toBeNull();
-  expect(request.body).toBeNull();
-}
 
 /** The contract's status table, written out independently of the app's code. */
 export const ALLOWED = {
@@ -113,5 +78,13 @@ export async function setVisibility(page, state) {
 export const liveMode = (page) => page.locator(".detail-mode");
 export const recentActivity = (page) => page.getByRole("region", { name: "Recent activity" });
 
-/** Stream connections the fake received for this deployment. */
-export const streamsOf = (fake, id) => sent(fake, "GET", `/deployments/${id}/stream`);
+/**
+ * Stops the page's clock (installed with page.clock.install() before the page opened)
+ * and fires every timer due in the next `ms`: what the page would do in that time,
+ * without waiting for it.
+ */
+export async function runTimersFor(page, ms) {
+  // A second ahead: the page's clock keeps running while this call reaches it.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+  await page.clock.runFor(ms);
+}
