@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::api::node::info::{JobInfo, NodeEndpoint, OpState};
+use crate::api::node::info::{JobInfo, NodeEndpoint};
 use crate::api::node::result::JobResult;
 
 /// How a state is coloured.
