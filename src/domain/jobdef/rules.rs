@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::checker::{kind, Checker};
+use super::checker::{kind, Checker, Rule};
 use super::{path, run_args};
 
 const TOP_KEYS: &[&str] = &[
@@ -20,6 +20,15 @@ const TOP_KEYS: &[&str] = &[
 const OP_KEYS: &[&str] = &["type", "id", "args", "results", "execution"];
 pub const OP_TYPES: &[&str] = &["container/run", "container/create-volume"];
 const GLOBAL_KEYS: &[&str] = &["image", "gpu", "entrypoint", "env", "work_dir", "variables"];
+/// What each key of `global` must hold.
+const GLOBAL_RULES: &[(&str, Rule)] = &[
+    ("image", Checker::string),
+    ("gpu", Checker::boolean),
+    ("entrypoint", Checker::string_or_strings),
+    ("env", Checker::string_map),
+    ("work_dir", Checker::string),
+    ("variables", Checker::string_map),
+];
 const LOG_TYPES: &[&str] = &["stdin", "stdout", "stderr", "nodeerr"];
 
 pub fn job_definition(c: &mut Checker, v: &Value) {
@@ -53,11 +62,7 @@ pub fn job_definition(c: &mut Checker, v: &Value) {
 }
 
 fn ops(c: &mut Checker, v: &Value) {
-    let Value::Array(list) = v else {
-        c.fail(
-            "ops",
-            format!("must be a list of operations, not {}", kind(v)),
-        );
+    let Some(list) = c.list(v, "ops", "of operations") else {
         return;
     };
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -168,12 +173,7 @@ fn global(c: &mut Checker, v: &Value, at: &str) {
     let Some(g) = c.closed(v, at, GLOBAL_KEYS) else {
         return;
     };
-    c.optional(g, at, "image", Checker::string);
-    c.optional(g, at, "gpu", Checker::boolean);
-    c.optional(g, at, "entrypoint", Checker::string_or_strings);
-    c.optional(g, at, "env", Checker::string_map);
-    c.optional(g, at, "work_dir", Checker::string);
-    c.optional(g, at, "variables", Checker::string_map);
+    c.optionals(g, at, GLOBAL_RULES);
 }
 
 fn logistics(c: &mut Checker, v: &Value, at: &str) {
@@ -225,9 +225,7 @@ fn results(c: &mut Checker, v: &Value, at: &str) {
         let Some(r) = c.closed(value, &here, &["regex", "logType"]) else {
             continue;
         };
-        if let Some(regex) = c.required(r, &here, "regex") {
-            c.string(regex, &path::key(&here, "regex"));
-        }
+        c.mandatory(r, &here, "regex", Checker::string);
         if let Some(log_type) = c.required(r, &here, "logType") {
             log_types(c, log_type, &path::key(&here, "logType"));
         }
@@ -235,11 +233,7 @@ fn results(c: &mut Checker, v: &Value, at: &str) {
 }
 
 fn log_types(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(
-            at,
-            format!("must be a list like [\"stdout\"], not {}", kind(v)),
-        );
+    let Some(items) = c.list(v, at, "like [\"stdout\"]") else {
         return;
     };
     if items.is_empty() || items.len() > 4 {
