@@ -3,7 +3,10 @@ use chrono::{TimeZone, Utc};
 use crate::api::models::{EventCategory, JobState, Status, Strategy, TaskKind};
 use crate::api::query::*;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+/// A query as `to_query_pairs` builds it.
+type Query = Vec<(String, String)>;
+
+fn pairs(list: &[(&str, &str)]) -> Query {
     list.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
@@ -96,11 +99,11 @@ fn filters_use_comma_lists_and_iso_dates_and_leave_out_what_is_empty() {
     let tasks = TaskFilter {
         task: Some(TaskKind::Extend),
     };
-    let cases: [(&str, Vec<(String, String)>, &[(&str, &str)]); 8] = [
+    let cases = [
         (
             "deployments",
             deployments.to_query_pairs(),
-            &[
+            pairs(&[
                 ("search", "llama"),
                 ("id", "MASi45ub7Qe4ZE36UT5G6cU4ud8Fhhe4deS4F3cw9KT"),
                 ("name", "my app"),
@@ -109,45 +112,53 @@ fn filters_use_comma_lists_and_iso_dates_and_leave_out_what_is_empty() {
                 ("vault", "cJnTPkyRFA6CAFjF1YveCHK1ATbQgdM9mwZgikp4Wzx"),
                 ("created_after", "2025-01-02T03:04:05.000Z"),
                 ("created_before", "2025-02-01T00:00:00.000Z"),
-            ],
+            ]),
         ),
-        ("no job filter", JobFilter::default().to_query_pairs(), &[]),
+        (
+            "no job filter",
+            JobFilter::default().to_query_pairs(),
+            pairs(&[]),
+        ),
         (
             "jobs",
             jobs.to_query_pairs(),
-            &[
+            pairs(&[
                 ("state", "QUEUED,RUNNING"),
                 ("job", "bbrZNhFgtsqwDtGuSptFDaYPo22sJXHDmfPVtoPQ6F7F"),
                 ("created_before", "2025-03-01T00:00:00.000Z"),
-            ],
+            ]),
         ),
         (
             "no event filter",
             EventFilter::default().to_query_pairs(),
-            &[],
+            pairs(&[]),
         ),
         (
             "events",
             events.to_query_pairs(),
-            &[
+            pairs(&[
                 ("category", "Deployment"),
                 ("type", "JOB_LIST_ERROR,JOB_STOP_ERROR"),
-            ],
+            ]),
         ),
         (
             "unknown event category",
             unknown_category.to_query_pairs(),
-            &[],
+            pairs(&[]),
         ),
         (
             "no task filter",
             TaskFilter::default().to_query_pairs(),
-            &[],
+            pairs(&[]),
         ),
-        ("tasks", tasks.to_query_pairs(), &[("task", "EXTEND")]),
+        (
+            "tasks",
+            tasks.to_query_pairs(),
+            pairs(&[("task", "EXTEND")]),
+        ),
     ];
     for (case, sent, want) in cases {
-        assert_eq!(sent, pairs(want), "{case}");
+        assert_eq!(sent, want, "{case}");
     }
 }
 

@@ -126,13 +126,21 @@ impl Checker {
         }
     }
 
+    /// `rule(checker, key, value, value's path)` on each entry of an object ([`Checker::object`]).
+    pub fn entries(
+        &mut self,
+        v: &Value,
+        at: &str,
+        mut rule: impl FnMut(&mut Self, &str, &Value, &str),
+    ) {
+        for (key, value) in self.object(v, at).into_iter().flatten() {
+            rule(self, key, value, &path::key(at, key));
+        }
+    }
+
     /// `env`, `variables`, `headers`: an object of string values.
     pub fn string_map(&mut self, v: &Value, at: &str) {
-        if let Some(map) = self.object(v, at) {
-            for (key, value) in map {
-                self.string(value, &path::key(at, key));
-            }
-        }
+        self.entries(v, at, |c, _, value, here| c.string(value, here));
     }
 
     /// Runs `rule` on the value at `key` when the key is present.

@@ -108,54 +108,41 @@ fn operation(c: &mut Checker, v: &Value, at: &str) {
 
 /// Free-form labels; only a few shapes of value are allowed.
 fn meta(c: &mut Checker, v: &Value, at: &str) {
-    let Some(map) = c.object(v, at) else {
-        return;
-    };
-    for (key, value) in map {
-        let here = path::key(at, key);
-        match key.as_str() {
-            "trigger" => c.string(value, &here),
-            "system_resources" => scalar_map(c, value, &here),
-            _ => match value {
+    c.entries(v, at, |c, key, value, here| match key {
+        "trigger" => c.string(value, here),
+        "system_resources" => scalar_map(c, value, here),
+        _ => match value {
+            Value::String(_) | Value::Number(_) => {}
+            Value::Array(_) => scalar_list(c, value, here),
+            Value::Object(_) => c.entries(value, here, |c, _, item, item_at| match item {
                 Value::String(_) | Value::Number(_) => {}
-                Value::Array(_) => scalar_list(c, value, &here),
-                Value::Object(inner) => {
-                    for (k, item) in inner {
-                        let item_at = path::key(&here, k);
-                        match item {
-                            Value::String(_) | Value::Number(_) => {}
-                            Value::Array(_) => scalar_list(c, item, &item_at),
-                            other => c.fail(
-                                &item_at,
-                                format!(
-                                    "must be a string, a number or a list of them, not {}",
-                                    kind(other)
-                                ),
-                            ),
-                        }
-                    }
-                }
+                Value::Array(_) => scalar_list(c, item, item_at),
                 other => c.fail(
-                    &here,
+                    item_at,
                     format!(
-                        "must be a string, a number, a list or an object, not {}",
+                        "must be a string, a number or a list of them, not {}",
                         kind(other)
                     ),
                 ),
-            },
-        }
-    }
+            }),
+            other => c.fail(
+                here,
+                format!(
+                    "must be a string, a number, a list or an object, not {}",
+                    kind(other)
+                ),
+            ),
+        },
+    });
 }
 
 fn scalar_map(c: &mut Checker, v: &Value, at: &str) {
-    if let Some(map) = c.object(v, at) {
-        for (key, value) in map {
-            if !(value.is_string() || value.is_number()) {
-                let msg = format!("must be a string or a number, not {}", kind(value));
-                c.fail(&path::key(at, key), msg);
-            }
+    c.entries(v, at, |c, _, value, here| {
+        if !(value.is_string() || value.is_number()) {
+            let msg = format!("must be a string or a number, not {}", kind(value));
+            c.fail(here, msg);
         }
-    }
+    });
 }
 
 fn scalar_list(c: &mut Checker, v: &Value, at: &str) {
@@ -181,9 +168,7 @@ fn logistics(c: &mut Checker, v: &Value, at: &str) {
         return;
     };
     for key in ["send", "receive"] {
-        if let Some(side) = c.required(l, at, key) {
-            logistic(c, side, &path::key(at, key));
-        }
+        c.mandatory(l, at, key, logistic);
     }
 }
 
@@ -204,32 +189,25 @@ fn logistic(c: &mut Checker, v: &Value, at: &str) {
 
 /// Each result is a string or a `{regex, logType}` pair.
 fn results(c: &mut Checker, v: &Value, at: &str) {
-    let Some(map) = c.object(v, at) else {
-        return;
-    };
-    for (key, value) in map {
-        let here = path::key(at, key);
+    c.entries(v, at, |c, _, value, here| {
         if value.is_string() {
-            continue;
+            return;
         }
         if !value.is_object() {
             c.fail(
-                &here,
+                here,
                 format!(
                     "must be a string or {{regex, logType}}, not {}",
                     kind(value)
                 ),
             );
-            continue;
+            return;
         }
-        let Some(r) = c.closed(value, &here, &["regex", "logType"]) else {
-            continue;
-        };
-        c.mandatory(r, &here, "regex", Checker::string);
-        if let Some(log_type) = c.required(r, &here, "logType") {
-            log_types(c, log_type, &path::key(&here, "logType"));
+        if let Some(r) = c.closed(value, here, &["regex", "logType"]) {
+            c.mandatory(r, here, "regex", Checker::string);
+            c.mandatory(r, here, "logType", log_types);
         }
-    }
+    });
 }
 
 fn log_types(c: &mut Checker, v: &Value, at: &str) {
