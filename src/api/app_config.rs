@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use super::models::text_field;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppConfig {
     /// The API base to preselect on sign-in, e.g. `/api` or an absolute URL.
@@ -19,16 +21,9 @@ impl AppConfig {
         let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
             return AppConfig::default();
         };
-        let field = |name: &str| {
-            map.get(name)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
         AppConfig {
-            api: field("api"),
-            nodes: field("nodes"),
+            api: text_field(&map, "api"),
+            nodes: text_field(&map, "nodes"),
         }
     }
 }

@@ -41,34 +41,35 @@ pub fn create_revision(id: &str, job_definition: &Value) -> ApiRequest<RevisionC
         .with_body(job_definition.clone())
 }
 
+/// `PATCH /deployments/{id}{route}` with a one-field body: how every setting is changed.
+fn update<T>(id: &str, route: &str, body: Value) -> ApiRequest<T> {
+    ApiRequest::new(Method::Patch, deployment_path(id, route)).with_body(body)
+}
+
 pub fn update_active_revision(id: &str, revision: u32) -> ApiRequest<ActiveRevisionUpdated> {
-    ApiRequest::new(
-        Method::Patch,
-        deployment_path(id, "/update-active-revision"),
+    update(
+        id,
+        "/update-active-revision",
+        json!({ "active_revision": revision }),
     )
-    .with_body(json!({ "active_revision": revision }))
 }
 
 pub fn update_replica_count(id: &str, replicas: u32) -> ApiRequest<ReplicasUpdated> {
-    ApiRequest::new(Method::Patch, deployment_path(id, "/update-replica-count"))
-        .with_body(json!({ "replicas": replicas }))
+    update(id, "/update-replica-count", json!({ "replicas": replicas }))
 }
 
 /// `cron` is a 5-field expression; only SCHEDULED deployments accept it.
 pub fn update_schedule(id: &str, cron: &str) -> ApiRequest<ScheduleUpdated> {
-    ApiRequest::new(Method::Patch, deployment_path(id, "/update-schedule"))
-        .with_body(json!({ "schedule": cron }))
+    update(id, "/update-schedule", json!({ "schedule": cron }))
 }
 
 pub fn update_timeout(id: &str, minutes: u32) -> ApiRequest<TimeoutUpdated> {
-    ApiRequest::new(Method::Patch, deployment_path(id, "/update-timeout"))
-        .with_body(json!({ "timeout": minutes }))
+    update(id, "/update-timeout", json!({ "timeout": minutes }))
 }
 
 /// A newer route: an older gateway answers `ApiError::RouteNotFound`.
 pub fn update_name(id: &str, name: &str) -> ApiRequest<NameUpdated> {
-    ApiRequest::new(Method::Patch, deployment_path(id, "/update-name"))
-        .with_body(json!({ "name": name }))
+    update(id, "/update-name", json!({ "name": name }))
 }
 
 pub fn start(id: &str) -> ApiRequest<StatusChanged> {

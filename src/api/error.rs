@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::models::text_field;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// 401: the API key is missing, wrong or expired.
@@ -153,21 +155,12 @@ impl ServerWords {
     fn read(body: &str) -> Self {
         let body = body.trim();
         match serde_json::from_str::<Value>(body) {
-            Ok(Value::Object(map)) => {
-                let field = |k: &str| {
-                    map.get(k)
-                        .and_then(Value::as_str)
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                };
-                ServerWords {
-                    error: field("error"),
-                    message: field("message"),
-                    fastify: map.contains_key("statusCode"),
-                    text: None,
-                }
-            }
+            Ok(Value::Object(map)) => ServerWords {
+                error: text_field(&map, "error"),
+                message: text_field(&map, "message"),
+                fastify: map.contains_key("statusCode"),
+                text: None,
+            },
             Ok(Value::String(s)) => ServerWords::text(s.trim()),
             _ => ServerWords::text(body),
         }

@@ -9,6 +9,7 @@ pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod models;
+pub mod networks;
 pub mod node;
 pub mod query;
 pub mod request;

@@ -105,6 +105,7 @@ mod time;
 
 pub use deployment::{Deployment, DeploymentCreate, Endpoint, Port};
 pub use job::{Job, JobDetail, JobState};
+pub(crate) use lenient::text_field;
 pub use lists::{DeploymentList, EventList, JobList, Pagination, RevisionList, TaskList};
 pub use market::{CreditBalance, Market, MarketType};
 pub use mutation::{

@@ -75,6 +75,25 @@ impl Page {
     }
 }
 
+/// An enum a list can be filtered by.
+trait Filter {
+    /// The word the API reads, or `None` for `Unknown`: a word we could not read is
+    /// never sent back as a filter.
+    fn wire(&self) -> Option<&'static str>;
+}
+
+macro_rules! filter_by_wire_name {
+    ($($t:ident),*) => {$(
+        impl Filter for $t {
+            fn wire(&self) -> Option<&'static str> {
+                (*self != $t::Unknown).then(|| self.as_str())
+            }
+        }
+    )*};
+}
+
+filter_by_wire_name!(Status, Strategy, JobState, EventCategory, TaskKind);
+
 /// Filters of `GET /deployments`. Empty fields are left out of the query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeploymentFilter {
@@ -96,20 +115,8 @@ impl DeploymentFilter {
         q.text("search", self.search.as_deref());
         q.text("id", self.id.as_deref());
         q.text("name", self.name.as_deref());
-        q.list(
-            "status",
-            self.statuses
-                .iter()
-                .filter(|s| **s != Status::Unknown)
-                .map(|s| s.as_str()),
-        );
-        q.list(
-            "strategy",
-            self.strategies
-                .iter()
-                .filter(|s| **s != Strategy::Unknown)
-                .map(|s| s.as_str()),
-        );
+        q.list("status", self.statuses.iter().filter_map(|s| s.wire()));
+        q.list("strategy", self.strategies.iter().filter_map(|s| s.wire()));
         q.text("vault", self.vault.as_deref());
         q.dates(self.created_after, self.created_before);
         q.0
@@ -129,13 +136,7 @@ pub struct JobFilter {
 impl JobFilter {
     pub fn to_query_pairs(&self) -> Vec<(String, String)> {
         let mut q = Pairs::default();
-        q.list(
-            "state",
-            self.states
-                .iter()
-                .filter(|s| **s != JobState::Unknown)
-                .map(|s| s.as_str()),
-        );
+        q.list("state", self.states.iter().filter_map(|s| s.wire()));
         q.text("job", self.job.as_deref());
         q.dates(self.created_after, self.created_before);
         q.0
@@ -155,8 +156,7 @@ pub struct EventFilter {
 impl EventFilter {
     pub fn to_query_pairs(&self) -> Vec<(String, String)> {
         let mut q = Pairs::default();
-        let category = self.category.filter(|c| *c != EventCategory::Unknown);
-        q.text("category", category.map(EventCategory::as_str));
+        q.text("category", self.category.and_then(|c| c.wire()));
         q.list("type", self.types.iter().map(String::as_str));
         q.dates(self.created_after, self.created_before);
         q.0
@@ -172,8 +172,7 @@ pub struct TaskFilter {
 impl TaskFilter {
     pub fn to_query_pairs(&self) -> Vec<(String, String)> {
         let mut q = Pairs::default();
-        let task = self.task.filter(|t| *t != TaskKind::Unknown);
-        q.text("task", task.map(TaskKind::as_str));
+        q.text("task", self.task.and_then(|t| t.wire()));
         q.0
     }
 }

@@ -221,16 +221,17 @@ mod tests {
         assert_eq!(invalid.job_problems.len(), 1);
     }
 
+    fn assert_refused_on(form: &CreateForm, field: Field) {
+        let invalid = form.validate().expect_err("the form is refused");
+        assert!(invalid.message(field).is_some(), "no message on {field:?}");
+    }
+
     #[test]
     fn scheduled_needs_a_valid_schedule() {
         let mut form = filled();
         form.strategy = Strategy::Scheduled;
         form.schedule = "61 * * * *".into();
-        assert!(form
-            .validate()
-            .unwrap_err()
-            .message(Field::Schedule)
-            .is_some());
+        assert_refused_on(&form, Field::Schedule);
         form.schedule = "*/15 * * * *".into();
         assert_eq!(
             form.validate().unwrap().schedule.as_deref(),
@@ -243,18 +244,10 @@ mod tests {
         let mut form = filled();
         form.strategy = Strategy::Infinite;
         form.timeout = "59".into();
-        assert!(form
-            .validate()
-            .unwrap_err()
-            .message(Field::Timeout)
-            .is_some());
+        assert_refused_on(&form, Field::Timeout);
         form.timeout = "60".into();
         form.rotation_time = "51".into();
-        assert!(form
-            .validate()
-            .unwrap_err()
-            .message(Field::RotationTime)
-            .is_some());
+        assert_refused_on(&form, Field::RotationTime);
         form.rotation_time = "50".into();
         assert_eq!(form.validate().unwrap().rotation_time, Some(50));
         form.rotation_time = String::new();

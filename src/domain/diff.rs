@@ -180,6 +180,7 @@ fn lines(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    use super::DiffKind::{Added, Changed, Removed, Same};
     use super::*;
     use serde_json::json;
 
@@ -187,42 +188,37 @@ mod tests {
         rows.iter().map(|r| r.kind).collect()
     }
 
-    fn side(rows: &[DiffRow], left: bool) -> Vec<Option<(usize, &str)>> {
+    type Side<'a> = Option<(usize, &'a str)>;
+
+    fn side(line: &Option<Line>) -> Side<'_> {
+        line.as_ref().map(|(n, t)| (*n, t.as_str()))
+    }
+
+    /// Each row as (kind, left line, right line), to compare a whole diff at once.
+    fn table(rows: &[DiffRow]) -> Vec<(DiffKind, Side<'_>, Side<'_>)> {
         rows.iter()
-            .map(|r| {
-                let l = if left { &r.left } else { &r.right };
-                l.as_ref().map(|(n, t)| (*n, t.as_str()))
-            })
+            .map(|r| (r.kind, side(&r.left), side(&r.right)))
             .collect()
     }
 
     #[test]
     fn identical_texts_are_all_same_rows() {
         let rows = diff_text("a\nb\nc", "a\nb\nc");
-        assert_eq!(kinds(&rows), vec![DiffKind::Same; 3]);
-        assert_eq!(
-            side(&rows, true),
-            vec![Some((1, "a")), Some((2, "b")), Some((3, "c"))]
-        );
-        assert_eq!(side(&rows, true), side(&rows, false));
+        let same = |n, t| (Same, Some((n, t)), Some((n, t)));
+        assert_eq!(table(&rows), [same(1, "a"), same(2, "b"), same(3, "c")]);
         assert!(DiffStats::of(&rows).is_empty());
         assert_eq!(DiffStats::of(&rows).summary(), "No differences.");
     }
 
     #[test]
     fn an_added_line_has_only_a_right_side_and_numbers_shift() {
-        let rows = diff_text("a\nc", "a\nb\nc");
         assert_eq!(
-            kinds(&rows),
-            vec![DiffKind::Same, DiffKind::Added, DiffKind::Same]
-        );
-        assert_eq!(
-            side(&rows, true),
-            vec![Some((1, "a")), None, Some((2, "c"))]
-        );
-        assert_eq!(
-            side(&rows, false),
-            vec![Some((1, "a")), Some((2, "b")), Some((3, "c"))]
+            table(&diff_text("a\nc", "a\nb\nc")),
+            [
+                (Same, Some((1, "a")), Some((1, "a"))),
+                (Added, None, Some((2, "b"))),
+                (Same, Some((2, "c")), Some((3, "c"))),
+            ]
         );
     }
 
@@ -230,12 +226,12 @@ mod tests {
     fn a_removed_line_has_only_a_left_side() {
         let rows = diff_text("a\nb\nc", "a\nc");
         assert_eq!(
-            kinds(&rows),
-            vec![DiffKind::Same, DiffKind::Removed, DiffKind::Same]
-        );
-        assert_eq!(
-            side(&rows, false),
-            vec![Some((1, "a")), None, Some((2, "c"))]
+            table(&rows),
+            [
+                (Same, Some((1, "a")), Some((1, "a"))),
+                (Removed, Some((2, "b")), None),
+                (Same, Some((3, "c")), Some((2, "c"))),
+            ]
         );
         let stats = DiffStats::of(&rows);
         assert_eq!((stats.added, stats.removed, stats.changed), (0, 1, 0));
@@ -244,31 +240,23 @@ mod tests {
 
     #[test]
     fn replaced_lines_pair_up_and_the_rest_is_added_or_removed() {
-        let rows = diff_text("x\nold1\nold2\ny", "x\nnew1\ny");
         assert_eq!(
-            kinds(&rows),
-            vec![
-                DiffKind::Same,
-                DiffKind::Changed,
-                DiffKind::Removed,
-                DiffKind::Same
+            table(&diff_text("x\nold1\nold2\ny", "x\nnew1\ny")),
+            [
+                (Same, Some((1, "x")), Some((1, "x"))),
+                (Changed, Some((2, "old1")), Some((2, "new1"))),
+                (Removed, Some((3, "old2")), None),
+                (Same, Some((4, "y")), Some((3, "y"))),
             ]
         );
-        assert_eq!(rows[1].left, Some((2, "old1".to_string())));
-        assert_eq!(rows[1].right, Some((2, "new1".to_string())));
-        assert_eq!(rows[2].left, Some((3, "old2".to_string())));
-        assert_eq!(rows[2].right, None);
-        assert_eq!(rows[3].left, Some((4, "y".to_string())));
-        assert_eq!(rows[3].right, Some((3, "y".to_string())));
-
         let rows = diff_text("x\nold\ny", "x\nnew1\nnew2\ny");
         assert_eq!(
-            kinds(&rows),
-            vec![
-                DiffKind::Same,
-                DiffKind::Changed,
-                DiffKind::Added,
-                DiffKind::Same
+            table(&rows),
+            [
+                (Same, Some((1, "x")), Some((1, "x"))),
+                (Changed, Some((2, "old")), Some((2, "new1"))),
+                (Added, None, Some((3, "new2"))),
+                (Same, Some((3, "y")), Some((4, "y"))),
             ]
         );
         assert_eq!(

@@ -112,46 +112,65 @@ mod tests {
     }
 
     #[test]
-    fn a_job_that_has_not_started_has_no_duration() {
-        let now = at("2026-11-28T12:00:00Z");
-        assert_eq!(job_duration(&job(JobState::Queued, 0, ""), now), None);
-        assert_eq!(
-            job_duration(&job(JobState::Stopped, 0, "2026-11-28T11:00:00Z"), now),
-            None
-        );
-    }
-
-    #[test]
-    fn a_running_job_counts_until_now() {
-        let start = at("2026-11-28T11:00:00Z");
-        let now = at("2026-11-28T12:30:15Z");
-        let j = job(
-            JobState::Running,
-            start.timestamp() as u64,
-            "2026-11-28T11:00:00Z",
-        );
-        assert_eq!(job_duration(&j, now), Some(Duration::seconds(5415)));
-    }
-
-    #[test]
-    fn an_ended_job_counts_until_its_last_update() {
-        let start = at("2026-11-28T11:00:00Z");
-        let now = at("2026-11-29T00:00:00Z");
-        let j = job(
-            JobState::Completed,
-            start.timestamp() as u64,
-            "2026-11-28T11:20:00.000Z",
-        );
-        assert_eq!(job_duration(&j, now), Some(Duration::minutes(20)));
-        // An end before the start or an unreadable one is not shown.
-        let j = job(
-            JobState::Stopped,
-            start.timestamp() as u64,
-            "2026-11-28T10:00:00Z",
-        );
-        assert_eq!(job_duration(&j, now), None);
-        let j = job(JobState::Stopped, start.timestamp() as u64, "");
-        assert_eq!(job_duration(&j, now), None);
+    fn a_job_counts_from_its_start_until_now_or_its_end() {
+        let start = at("2026-11-28T11:00:00Z").timestamp() as u64;
+        let cases = [
+            (
+                "queued, not started",
+                JobState::Queued,
+                0,
+                "",
+                "2026-11-28T12:00:00Z",
+                None,
+            ),
+            (
+                "stopped before it started",
+                JobState::Stopped,
+                0,
+                "2026-11-28T11:00:00Z",
+                "2026-11-28T12:00:00Z",
+                None,
+            ),
+            (
+                "running: until now",
+                JobState::Running,
+                start,
+                "2026-11-28T11:00:00Z",
+                "2026-11-28T12:30:15Z",
+                Some(Duration::seconds(5415)),
+            ),
+            (
+                "ended: until its last update",
+                JobState::Completed,
+                start,
+                "2026-11-28T11:20:00.000Z",
+                "2026-11-29T00:00:00Z",
+                Some(Duration::minutes(20)),
+            ),
+            (
+                "an end before the start is not shown",
+                JobState::Stopped,
+                start,
+                "2026-11-28T10:00:00Z",
+                "2026-11-29T00:00:00Z",
+                None,
+            ),
+            (
+                "an unreadable end is not shown",
+                JobState::Stopped,
+                start,
+                "",
+                "2026-11-29T00:00:00Z",
+                None,
+            ),
+        ];
+        for (case, state, started, updated_at, now, want) in cases {
+            assert_eq!(
+                job_duration(&job(state, started, updated_at), at(now)),
+                want,
+                "{case}"
+            );
+        }
     }
 
     #[test]

@@ -108,38 +108,24 @@ mod tests {
 
     #[test]
     fn replicas_accept_whole_numbers_from_zero() {
-        assert_eq!(parse_replicas("0"), Ok(0));
-        assert_eq!(parse_replicas(" 3 "), Ok(3));
-        assert_eq!(parse_replicas("+2"), Ok(2));
-        assert_eq!(parse_replicas("10000"), Ok(10_000));
+        for (typed, want) in [("0", 0), (" 3 ", 3), ("+2", 2), ("10000", 10_000)] {
+            assert_eq!(parse_replicas(typed), Ok(want), "{typed:?}");
+        }
     }
 
     #[test]
     fn replicas_refuse_what_is_not_a_count() {
-        assert_eq!(
-            parse_replicas("").unwrap_err(),
-            "Enter the number of replicas"
-        );
-        assert_eq!(
-            parse_replicas("-1").unwrap_err(),
-            "The number of replicas cannot be negative"
-        );
-        assert_eq!(
-            parse_replicas("1.5").unwrap_err(),
-            "The number of replicas must be a whole number"
-        );
-        assert_eq!(
-            parse_replicas("abc").unwrap_err(),
-            "The number of replicas must be a whole number"
-        );
-        assert_eq!(
-            parse_replicas("10001").unwrap_err(),
-            "At most 10000 replicas"
-        );
-        assert_eq!(
-            parse_replicas("99999999999").unwrap_err(),
-            "The number of replicas is far too large"
-        );
+        let cases = [
+            ("", "Enter the number of replicas"),
+            ("-1", "The number of replicas cannot be negative"),
+            ("1.5", "The number of replicas must be a whole number"),
+            ("abc", "The number of replicas must be a whole number"),
+            ("10001", "At most 10000 replicas"),
+            ("99999999999", "The number of replicas is far too large"),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_replicas(typed).unwrap_err(), want, "{typed:?}");
+        }
         assert!(parse_replicas("-").is_err());
         assert!(parse_replicas("1e3").is_err());
     }

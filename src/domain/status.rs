@@ -206,22 +206,19 @@ mod tests {
 
     #[test]
     fn reasons_name_the_allowed_statuses_and_the_current_one() {
-        assert_eq!(
-            check(Action::Start, Running).unwrap_err(),
-            "Start needs a DRAFT, STOPPED, ERROR or INSUFFICIENT_FUNDS deployment (this one is RUNNING)"
-        );
-        assert_eq!(
-            check(Action::Stop, Draft).unwrap_err(),
-            "Stop needs a RUNNING, ERROR or INSUFFICIENT_FUNDS deployment (this one is DRAFT)"
-        );
-        assert_eq!(
-            check(Action::Archive, Running).unwrap_err(),
-            "Archive needs a STOPPED deployment (this one is RUNNING)"
-        );
-        assert_eq!(
-            check(Action::Delete, Stopping).unwrap_err(),
-            "Delete needs a STOPPED deployment (this one is STOPPING)"
-        );
+        let cases = [
+            (Action::Start, Running, "Start needs a DRAFT, STOPPED, ERROR or INSUFFICIENT_FUNDS deployment (this one is RUNNING)"),
+            (Action::Stop, Draft, "Stop needs a RUNNING, ERROR or INSUFFICIENT_FUNDS deployment (this one is DRAFT)"),
+            (Action::Archive, Running, "Archive needs a STOPPED deployment (this one is RUNNING)"),
+            (Action::Delete, Stopping, "Delete needs a STOPPED deployment (this one is STOPPING)"),
+        ];
+        for (action, status, want) in cases {
+            assert_eq!(
+                check(action, status).unwrap_err(),
+                want,
+                "{action:?} on {status:?}"
+            );
+        }
     }
 
     #[test]

@@ -110,29 +110,42 @@ mod tests {
 
     #[test]
     fn minutes_under_two_hours_stay_minutes() {
-        assert_eq!(format_minutes(0), "0 min");
-        assert_eq!(format_minutes(45), "45 min");
-        assert_eq!(format_minutes(60), "60 min");
-        assert_eq!(format_minutes(90), "90 min");
-        assert_eq!(format_minutes(119), "119 min");
+        for (minutes, want) in [
+            (0, "0 min"),
+            (45, "45 min"),
+            (60, "60 min"),
+            (90, "90 min"),
+            (119, "119 min"),
+        ] {
+            assert_eq!(format_minutes(minutes), want, "{minutes}");
+        }
     }
 
     #[test]
     fn minutes_from_two_hours_become_hours() {
-        assert_eq!(format_minutes(120), "2 h");
-        assert_eq!(format_minutes(150), "2 h 30 min");
-        assert_eq!(format_minutes(1440), "24 h");
-        assert_eq!(format_minutes(1441), "24 h 1 min");
+        for (minutes, want) in [
+            (120, "2 h"),
+            (150, "2 h 30 min"),
+            (1440, "24 h"),
+            (1441, "24 h 1 min"),
+        ] {
+            assert_eq!(format_minutes(minutes), want, "{minutes}");
+        }
     }
 
     #[test]
     fn hours_hints() {
-        assert_eq!(hours_hint(90), "= 1.5 hours");
-        assert_eq!(hours_hint(60), "= 1 hour");
-        assert_eq!(hours_hint(120), "= 2 hours");
-        assert_eq!(hours_hint(100), "= 1.67 hours");
-        assert_eq!(hours_hint(30), "= 0.5 hours");
-        assert_eq!(hours_hint(0), "= 0 hours");
+        let cases = [
+            (90, "= 1.5 hours"),
+            (60, "= 1 hour"),
+            (120, "= 2 hours"),
+            (100, "= 1.67 hours"),
+            (30, "= 0.5 hours"),
+            (0, "= 0 hours"),
+        ];
+        for (minutes, want) in cases {
+            assert_eq!(hours_hint(minutes), want, "{minutes}");
+        }
     }
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -140,49 +153,48 @@ mod tests {
     }
 
     #[test]
-    fn relative_times_in_the_past() {
+    fn relative_times_in_the_past_and_future() {
         let now = at("2026-11-28T14:00:00Z");
-        let ago = |d: Duration| format_relative(now - d, now);
-        assert_eq!(ago(Duration::seconds(0)), "just now");
-        assert_eq!(ago(Duration::seconds(9)), "just now");
-        assert_eq!(ago(Duration::seconds(10)), "10 s ago");
-        assert_eq!(ago(Duration::seconds(45)), "45 s ago");
-        assert_eq!(ago(Duration::seconds(60)), "1 min ago");
-        assert_eq!(ago(Duration::seconds(199)), "3 min ago");
-        assert_eq!(ago(Duration::minutes(59)), "59 min ago");
-        assert_eq!(ago(Duration::minutes(150)), "2 h ago");
-        assert_eq!(ago(Duration::hours(23)), "23 h ago");
-        assert_eq!(ago(Duration::hours(24)), "1 day ago");
-        assert_eq!(ago(Duration::days(5)), "5 days ago");
-        assert_eq!(ago(Duration::days(45)), "1 month ago");
-        assert_eq!(ago(Duration::days(800)), "2 years ago");
-    }
-
-    #[test]
-    fn relative_times_in_the_future() {
-        let now = at("2026-11-28T14:00:00Z");
-        let ahead = |d: Duration| format_relative(now + d, now);
-        assert_eq!(ahead(Duration::seconds(5)), "just now");
-        assert_eq!(ahead(Duration::seconds(30)), "in 30 s");
-        assert_eq!(ahead(Duration::minutes(3)), "in 3 min");
-        assert_eq!(ahead(Duration::hours(5)), "in 5 h");
-        assert_eq!(ahead(Duration::days(2)), "in 2 days");
+        let (s, m, h, d) = (
+            Duration::seconds,
+            Duration::minutes,
+            Duration::hours,
+            Duration::days,
+        );
+        let cases = [
+            (-s(0), "just now"),
+            (-s(9), "just now"),
+            (-s(10), "10 s ago"),
+            (-s(45), "45 s ago"),
+            (-s(60), "1 min ago"),
+            (-s(199), "3 min ago"),
+            (-m(59), "59 min ago"),
+            (-m(150), "2 h ago"),
+            (-h(23), "23 h ago"),
+            (-h(24), "1 day ago"),
+            (-d(5), "5 days ago"),
+            (-d(45), "1 month ago"),
+            (-d(800), "2 years ago"),
+            (s(5), "just now"),
+            (s(30), "in 30 s"),
+            (m(3), "in 3 min"),
+            (h(5), "in 5 h"),
+            (d(2), "in 2 days"),
+        ];
+        for (from_now, want) in cases {
+            assert_eq!(format_relative(now + from_now, now), want, "{from_now}");
+        }
     }
 
     #[test]
     fn exact_times() {
-        assert_eq!(
-            format_exact(at("2026-11-28T14:03:22.517Z")),
-            "2026-11-28 14:03:22 UTC"
-        );
-        assert_eq!(
-            format_exact(at("0987-01-02T03:04:05Z")),
-            "0987-01-02 03:04:05 UTC"
-        );
-        assert_eq!(
-            format_exact(at("2026-11-28T16:03:22+02:00")),
-            "2026-11-28 14:03:22 UTC"
-        );
+        for (time, want) in [
+            ("2026-11-28T14:03:22.517Z", "2026-11-28 14:03:22 UTC"),
+            ("0987-01-02T03:04:05Z", "0987-01-02 03:04:05 UTC"),
+            ("2026-11-28T16:03:22+02:00", "2026-11-28 14:03:22 UTC"),
+        ] {
+            assert_eq!(format_exact(at(time)), want, "{time}");
+        }
     }
 
     #[test]
@@ -218,13 +230,18 @@ mod tests {
 
     #[test]
     fn dollars() {
-        assert_eq!(format_usd(12.34), "$12.34");
-        assert_eq!(format_usd(0.0), "$0.00");
-        assert_eq!(format_usd(0.005), "$0.01");
-        assert_eq!(format_usd(1234.5), "$1,234.50");
-        assert_eq!(format_usd(1_000_000.0), "$1,000,000.00");
-        assert_eq!(format_usd(-3.0), "-$3.00");
-        assert_eq!(format_usd(-0.001), "$0.00");
-        assert_eq!(format_usd(f64::NAN), "$—");
+        let cases = [
+            (12.34, "$12.34"),
+            (0.0, "$0.00"),
+            (0.005, "$0.01"),
+            (1234.5, "$1,234.50"),
+            (1_000_000.0, "$1,000,000.00"),
+            (-3.0, "-$3.00"),
+            (-0.001, "$0.00"),
+            (f64::NAN, "$—"),
+        ];
+        for (usd, want) in cases {
+            assert_eq!(format_usd(usd), want, "{usd}");
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! Where the API lives: the choices offered on the sign-in form and how a
 //! choice becomes the base URL that every request is built on.
 
-pub const MAINNET: &str = "https://dashboard.k8s.prd.nos.ci/api";
-pub const DEVNET: &str = "https://dashboard.k8s.dev.nos.ci/api";
+use crate::api::networks;
+
+pub const MAINNET: &str = networks::MAINNET.api;
+pub const DEVNET: &str = networks::DEVNET.api;
 /// The API proxied (or faked) on the origin that serves the app.
 pub const SAME_ORIGIN: &str = "/api";
 pub const CUSTOM: &str = "custom";

@@ -3,7 +3,16 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+/// A string field of a JSON object, trimmed; `None` when absent, blank or not a string.
+pub(crate) fn text_field(map: &Map<String, Value>, key: &str) -> Option<String> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
 
 /// A missing or `null` field reads as the type's default.
 pub(crate) fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>

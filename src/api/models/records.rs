@@ -8,17 +8,17 @@ use super::lenient::{count, null_default};
 use super::time::parse_timestamp;
 
 /// One version of a deployment's job definition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Revision {
-    #[serde(default, deserialize_with = "count")]
+    #[serde(deserialize_with = "count")]
     pub revision: u32,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub deployment: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub ipfs_definition_hash: String,
-    #[serde(default)]
     pub job_definition: Value,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub created_at: String,
 }
 
@@ -51,19 +51,20 @@ impl EventCategory {
 
 /// An entry of the deployment's event log. `kind` is the wire's `type`, e.g.
 /// `JOB_LIST_CONFIRMED`; kept as text because the server adds new ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Event {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub category: EventCategory,
-    #[serde(rename = "deploymentId", default, deserialize_with = "null_default")]
+    #[serde(rename = "deploymentId", deserialize_with = "null_default")]
     pub deployment_id: String,
-    #[serde(rename = "type", default, deserialize_with = "null_default")]
+    #[serde(rename = "type", deserialize_with = "null_default")]
     pub kind: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tx: Option<String>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub created_at: String,
 }
 
@@ -98,23 +99,24 @@ impl TaskKind {
 }
 
 /// Work the server has scheduled for the deployment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Task {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub task: TaskKind,
-    #[serde(rename = "deploymentId", default, deserialize_with = "null_default")]
+    #[serde(rename = "deploymentId", deserialize_with = "null_default")]
     pub deployment_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tx: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active_revision: Option<u32>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub due_at: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub created_at: String,
 }
 

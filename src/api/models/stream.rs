@@ -1,5 +1,5 @@
 //! Frames of `GET /deployments/{id}/stream`, tagged by `type`. Every field but
-//! the tag is optional so a frame the server extends still reads; a frame of a
+//! the tag is optional (`#[serde(default)]` on each frame) so a frame the server extends still reads; a frame of a
 //! type this client does not know is `Unknown` and can be ignored.
 
 use serde::{Deserialize, Serialize};
@@ -26,58 +26,54 @@ impl StreamFrame {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DeploymentFrame {
-    #[serde(default)]
     pub status: Option<Status>,
-    #[serde(default)]
     pub replicas: Option<u32>,
-    #[serde(default)]
     pub active_revision: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct JobFrame {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub job: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub state: JobState,
-    #[serde(default)]
     pub node: Option<String>,
-    #[serde(rename = "timeStart", default)]
+    #[serde(rename = "timeStart")]
     pub time_start: Option<u64>,
-    #[serde(rename = "timeEnd", default)]
+    #[serde(rename = "timeEnd")]
     pub time_end: Option<u64>,
 }
 
 /// A new entry of the event log; `event` is the entry's own type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EventFrame {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub category: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub event: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub message: String,
-    #[serde(default)]
     pub tx: Option<String>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub created_at: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TaskFrame {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub id: String,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub task: TaskKind,
     /// e.g. `PENDING`, `DONE`; text because the set is the server's to grow.
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub status: String,
-    #[serde(default)]
     pub attempts: Option<u32>,
-    #[serde(default)]
     pub due_at: Option<String>,
-    #[serde(default)]
     pub job: Option<String>,
 }
 

@@ -1,11 +1,9 @@
 //! A job's node address. The node's base58 key goes into the template unchanged.
 
-use crate::url_state::api_base::{DEVNET as DEVNET_BASE_URL, MAINNET as MAINNET_BASE_URL};
+use crate::api::networks::{Network, MAINNET};
 
 /// The System Program address the API uses for "no node yet".
 pub const NO_NODE: &str = "11111111111111111111111111111111";
-pub const MAINNET_NODES: &str = "https://{node}.node.k8s.prd.nos.ci";
-pub const DEVNET_NODES: &str = "https://{node}.node.k8s.dev.nos.ci";
 
 /// The job's node, or `None` when there is none to connect to
 /// (`null`, absent, empty, or [`NO_NODE`]).
@@ -17,17 +15,13 @@ pub fn job_node(node: Option<&str>) -> Option<&str> {
 /// The node URL template for an API base: mainnet and devnet have fixed ones; any other
 /// API (this server, custom) takes `config.json`'s `nodes`, else mainnet's.
 pub fn node_template<'a>(api_base: &str, config_nodes: Option<&'a str>) -> &'a str {
-    let api = api_base.trim().trim_end_matches('/');
-    if api == MAINNET_BASE_URL {
-        return MAINNET_NODES;
-    }
-    if api == DEVNET_BASE_URL {
-        return DEVNET_NODES;
+    if let Some(network) = Network::for_api(api_base) {
+        return network.nodes;
     }
     config_nodes
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .unwrap_or(MAINNET_NODES)
+        .unwrap_or(MAINNET.nodes)
 }
 
 /// The node's base URL (no trailing `/`). `origin` (e.g. `http://127.0.0.1:8080`) resolves

@@ -130,42 +130,42 @@ fn text_frames_parse() {
 
 #[test]
 fn progress_frames_parse() {
-    let log = parse_frame(&frame(json!({
-        "opId": "web", "type": "info", "timestamp": 7,
-        "message": {"type": "multi-process-bar-update", "payload": {"event": {
-            "id": "3f4e", "status": "Downloading", "progressDetail": {"current": 500, "total": 1000}
-        }}}
-    })))
-    .unwrap();
-    let TaskMessage::Progress(p) = log.message else {
-        panic!("not progress")
+    let progress = |event, id: Option<&str>, status: Option<&str>, current, total| Progress {
+        event,
+        id: id.map(str::to_string),
+        status: status.map(str::to_string),
+        current,
+        total,
     };
-    assert_eq!(p.event, ProgressEvent::MultiUpdate);
-    assert_eq!(p.id.as_deref(), Some("3f4e"));
-    assert_eq!(p.status.as_deref(), Some("Downloading"));
-    assert_eq!((p.current, p.total), (Some(500), Some(1000)));
-
-    let start = parse_frame(&frame(
-        json!({"opId": "web", "type": "info", "timestamp": 8,
-        "message": {"type": "process-bar-start", "payload": {"total": 42}}}),
-    ))
-    .unwrap();
-    let TaskMessage::Progress(p) = start.message else {
-        panic!()
-    };
-    assert_eq!(
-        (p.event, p.total, p.current),
-        (ProgressEvent::Start, Some(42), None)
-    );
-    let upd = parse_frame(&frame(
-        json!({"opId": "web", "type": "info", "timestamp": 9,
-        "message": {"type": "process-bar-update", "payload": {"current": 21}}}),
-    ))
-    .unwrap();
-    let TaskMessage::Progress(p) = upd.message else {
-        panic!()
-    };
-    assert_eq!((p.event, p.current), (ProgressEvent::Update, Some(21)));
+    let cases = [
+        (
+            json!({"type": "multi-process-bar-update", "payload": {"event": {
+                "id": "3f4e", "status": "Downloading", "progressDetail": {"current": 500, "total": 1000}
+            }}}),
+            progress(
+                ProgressEvent::MultiUpdate,
+                Some("3f4e"),
+                Some("Downloading"),
+                Some(500),
+                Some(1000),
+            ),
+        ),
+        (
+            json!({"type": "process-bar-start", "payload": {"total": 42}}),
+            progress(ProgressEvent::Start, None, None, None, Some(42)),
+        ),
+        (
+            json!({"type": "process-bar-update", "payload": {"current": 21}}),
+            progress(ProgressEvent::Update, None, None, Some(21), None),
+        ),
+    ];
+    for (message, want) in cases {
+        let log = parse_frame(&frame(
+            json!({"opId": "web", "type": "info", "timestamp": 7, "message": message}),
+        ))
+        .unwrap();
+        assert_eq!(log.message, TaskMessage::Progress(want), "{message}");
+    }
 }
 
 #[test]

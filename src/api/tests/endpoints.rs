@@ -98,53 +98,28 @@ fn create_revision_sends_the_bare_job_definition() {
         .starts_with(r#"{"version":"0.1","type":"container""#));
 }
 
+/// What the server sees besides the query, owned, so requests with different answer types share a table.
+fn sent<T>(req: ApiRequest<T>) -> (Method, String, Option<Value>) {
+    (req.method, req.path, req.body)
+}
+
 #[test]
 fn patches_send_one_field_each() {
-    let p = |rest: &str| format!("/deployments/{ID}/{rest}");
+    #[rustfmt::skip]
     let cases = [
-        (
-            update_active_revision(ID, 2).path,
-            update_active_revision(ID, 2).body,
-            p("update-active-revision"),
-            json!({"active_revision": 2}),
-        ),
-        (
-            update_replica_count(ID, 0).path,
-            update_replica_count(ID, 0).body,
-            p("update-replica-count"),
-            json!({"replicas": 0}),
-        ),
-        (
-            update_schedule(ID, "0 * * * *").path,
-            update_schedule(ID, "0 * * * *").body,
-            p("update-schedule"),
-            json!({"schedule": "0 * * * *"}),
-        ),
-        (
-            update_timeout(ID, 90).path,
-            update_timeout(ID, 90).body,
-            p("update-timeout"),
-            json!({"timeout": 90}),
-        ),
-        (
-            update_name(ID, "new name").path,
-            update_name(ID, "new name").body,
-            p("update-name"),
-            json!({"name": "new name"}),
-        ),
+        (sent(update_active_revision(ID, 2)), "update-active-revision", json!({"active_revision": 2})),
+        (sent(update_replica_count(ID, 0)), "update-replica-count", json!({"replicas": 0})),
+        (sent(update_schedule(ID, "0 * * * *")), "update-schedule", json!({"schedule": "0 * * * *"})),
+        (sent(update_timeout(ID, 90)), "update-timeout", json!({"timeout": 90})),
+        (sent(update_name(ID, "new name")), "update-name", json!({"name": "new name"})),
     ];
-    for (path, body, want_path, want_body) in cases {
-        assert_eq!(path, want_path);
-        assert_eq!(body, Some(want_body));
-    }
-    for method in [
-        update_active_revision(ID, 1).method,
-        update_replica_count(ID, 1).method,
-        update_schedule(ID, "").method,
-        update_timeout(ID, 60).method,
-        update_name(ID, "x").method,
-    ] {
-        assert_eq!(method, Method::Patch);
+    for (sent, route, body) in cases {
+        let want = (
+            Method::Patch,
+            format!("/deployments/{ID}/{route}"),
+            Some(body),
+        );
+        assert_eq!(sent, want, "{route}");
     }
 }
 

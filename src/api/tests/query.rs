@@ -3,7 +3,10 @@ use chrono::{TimeZone, Utc};
 use crate::api::models::{EventCategory, JobState, Status, Strategy, TaskKind};
 use crate::api::query::*;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+/// A query as `to_query_pairs` builds it.
+type Query = Vec<(String, String)>;
+
+fn pairs(list: &[(&str, &str)]) -> Query {
     list.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
@@ -66,80 +69,97 @@ fn empty_deployment_filter_adds_nothing() {
 }
 
 #[test]
-fn deployment_filter_uses_comma_lists_and_iso_dates() {
-    let filter = DeploymentFilter {
+fn filters_use_comma_lists_and_iso_dates_and_leave_out_what_is_empty() {
+    let day = |m, d, h, min, s| Some(Utc.with_ymd_and_hms(2025, m, d, h, min, s).unwrap());
+    let deployments = DeploymentFilter {
         search: Some(" llama ".into()),
         id: Some("MASi45ub7Qe4ZE36UT5G6cU4ud8Fhhe4deS4F3cw9KT".into()),
         name: Some("my app".into()),
         statuses: vec![Status::Running, Status::InsufficientFunds, Status::Running],
         strategies: vec![Strategy::SimpleExtend, Strategy::Infinite],
         vault: Some("cJnTPkyRFA6CAFjF1YveCHK1ATbQgdM9mwZgikp4Wzx".into()),
-        created_after: Some(Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap()),
-        created_before: Some(Utc.with_ymd_and_hms(2025, 2, 1, 0, 0, 0).unwrap()),
+        created_after: day(1, 2, 3, 4, 5),
+        created_before: day(2, 1, 0, 0, 0),
     };
-    assert_eq!(
-        filter.to_query_pairs(),
-        pairs(&[
-            ("search", "llama"),
-            ("id", "MASi45ub7Qe4ZE36UT5G6cU4ud8Fhhe4deS4F3cw9KT"),
-            ("name", "my app"),
-            ("status", "RUNNING,INSUFFICIENT_FUNDS"),
-            ("strategy", "SIMPLE-EXTEND,INFINITE"),
-            ("vault", "cJnTPkyRFA6CAFjF1YveCHK1ATbQgdM9mwZgikp4Wzx"),
-            ("created_after", "2025-01-02T03:04:05.000Z"),
-            ("created_before", "2025-02-01T00:00:00.000Z"),
-        ])
-    );
-}
-
-#[test]
-fn job_filter() {
-    assert!(JobFilter::default().to_query_pairs().is_empty());
-    let filter = JobFilter {
+    let jobs = JobFilter {
         states: vec![JobState::Queued, JobState::Unknown, JobState::Running],
         job: Some("bbrZNhFgtsqwDtGuSptFDaYPo22sJXHDmfPVtoPQ6F7F".into()),
         created_after: None,
-        created_before: Some(Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap()),
+        created_before: day(3, 1, 0, 0, 0),
     };
-    assert_eq!(
-        filter.to_query_pairs(),
-        pairs(&[
-            ("state", "QUEUED,RUNNING"),
-            ("job", "bbrZNhFgtsqwDtGuSptFDaYPo22sJXHDmfPVtoPQ6F7F"),
-            ("created_before", "2025-03-01T00:00:00.000Z"),
-        ])
-    );
-}
-
-#[test]
-fn event_filter() {
-    assert!(EventFilter::default().to_query_pairs().is_empty());
-    let filter = EventFilter {
+    let events = EventFilter {
         category: Some(EventCategory::Deployment),
         types: vec!["JOB_LIST_ERROR".into(), "".into(), "JOB_STOP_ERROR".into()],
         ..Default::default()
     };
-    assert_eq!(
-        filter.to_query_pairs(),
-        pairs(&[
-            ("category", "Deployment"),
-            ("type", "JOB_LIST_ERROR,JOB_STOP_ERROR")
-        ])
-    );
-    let unknown = EventFilter {
+    let unknown_category = EventFilter {
         category: Some(EventCategory::Unknown),
         ..Default::default()
     };
-    assert!(unknown.to_query_pairs().is_empty());
-}
-
-#[test]
-fn task_filter() {
-    assert!(TaskFilter::default().to_query_pairs().is_empty());
-    let filter = TaskFilter {
+    let tasks = TaskFilter {
         task: Some(TaskKind::Extend),
     };
-    assert_eq!(filter.to_query_pairs(), pairs(&[("task", "EXTEND")]));
+    let cases = [
+        (
+            "deployments",
+            deployments.to_query_pairs(),
+            pairs(&[
+                ("search", "llama"),
+                ("id", "MASi45ub7Qe4ZE36UT5G6cU4ud8Fhhe4deS4F3cw9KT"),
+                ("name", "my app"),
+                ("status", "RUNNING,INSUFFICIENT_FUNDS"),
+                ("strategy", "SIMPLE-EXTEND,INFINITE"),
+                ("vault", "cJnTPkyRFA6CAFjF1YveCHK1ATbQgdM9mwZgikp4Wzx"),
+                ("created_after", "2025-01-02T03:04:05.000Z"),
+                ("created_before", "2025-02-01T00:00:00.000Z"),
+            ]),
+        ),
+        (
+            "no job filter",
+            JobFilter::default().to_query_pairs(),
+            pairs(&[]),
+        ),
+        (
+            "jobs",
+            jobs.to_query_pairs(),
+            pairs(&[
+                ("state", "QUEUED,RUNNING"),
+                ("job", "bbrZNhFgtsqwDtGuSptFDaYPo22sJXHDmfPVtoPQ6F7F"),
+                ("created_before", "2025-03-01T00:00:00.000Z"),
+            ]),
+        ),
+        (
+            "no event filter",
+            EventFilter::default().to_query_pairs(),
+            pairs(&[]),
+        ),
+        (
+            "events",
+            events.to_query_pairs(),
+            pairs(&[
+                ("category", "Deployment"),
+                ("type", "JOB_LIST_ERROR,JOB_STOP_ERROR"),
+            ]),
+        ),
+        (
+            "unknown event category",
+            unknown_category.to_query_pairs(),
+            pairs(&[]),
+        ),
+        (
+            "no task filter",
+            TaskFilter::default().to_query_pairs(),
+            pairs(&[]),
+        ),
+        (
+            "tasks",
+            tasks.to_query_pairs(),
+            pairs(&[("task", "EXTEND")]),
+        ),
+    ];
+    for (case, sent, want) in cases {
+        assert_eq!(sent, want, "{case}");
+    }
 }
 
 #[test]

@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 use super::{path, Problem};
 
 pub type Obj = Map<String, Value>;
+/// Checks the value at a path, adding what is wrong to the checker.
+pub type Rule = fn(&mut Checker, &Value, &str);
 
 #[derive(Default)]
 pub struct Checker {
@@ -57,6 +59,30 @@ impl Checker {
         v
     }
 
+    /// The value as a list, or a problem: `what` ends "must be a list …", e.g. "of strings".
+    pub fn list<'v>(&mut self, v: &'v Value, at: &str, what: &str) -> Option<&'v [Value]> {
+        match v {
+            Value::Array(items) => Some(items),
+            other => {
+                self.fail(at, format!("must be a list {what}, not {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// `rule` on each item of a list ([`Checker::list`]), at the item's own path.
+    pub fn each(
+        &mut self,
+        v: &Value,
+        at: &str,
+        what: &str,
+        mut rule: impl FnMut(&mut Self, &Value, &str),
+    ) {
+        for (i, item) in self.list(v, at, what).into_iter().flatten().enumerate() {
+            rule(self, item, &path::index(at, i));
+        }
+    }
+
     pub fn string(&mut self, v: &Value, at: &str) {
         if !v.is_string() {
             self.fail(at, format!("must be a string, not {}", kind(v)));
@@ -85,17 +111,7 @@ impl Checker {
     }
 
     pub fn string_array(&mut self, v: &Value, at: &str) {
-        match v {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.string(item, &path::index(at, i));
-                }
-            }
-            other => self.fail(
-                at,
-                format!("must be a list of strings, not {}", kind(other)),
-            ),
-        }
+        self.each(v, at, "of strings", Self::string);
     }
 
     /// `cmd`, `entrypoint` and `aliases`: one string or a list of them.
@@ -110,19 +126,41 @@ impl Checker {
         }
     }
 
-    /// `env`, `variables`, `headers`: an object of string values.
-    pub fn string_map(&mut self, v: &Value, at: &str) {
-        if let Some(map) = self.object(v, at) {
-            for (key, value) in map {
-                self.string(value, &path::key(at, key));
-            }
+    /// `rule(checker, key, value, value's path)` on each entry of an object ([`Checker::object`]).
+    pub fn entries(
+        &mut self,
+        v: &Value,
+        at: &str,
+        mut rule: impl FnMut(&mut Self, &str, &Value, &str),
+    ) {
+        for (key, value) in self.object(v, at).into_iter().flatten() {
+            rule(self, key, value, &path::key(at, key));
         }
     }
 
+    /// `env`, `variables`, `headers`: an object of string values.
+    pub fn string_map(&mut self, v: &Value, at: &str) {
+        self.entries(v, at, |c, _, value, here| c.string(value, here));
+    }
+
     /// Runs `rule` on the value at `key` when the key is present.
-    pub fn optional(&mut self, map: &Obj, at: &str, key: &str, rule: fn(&mut Self, &Value, &str)) {
+    pub fn optional(&mut self, map: &Obj, at: &str, key: &str, rule: Rule) {
         if let Some(v) = map.get(key) {
             rule(self, v, &path::key(at, key));
+        }
+    }
+
+    /// Runs `rule` on the value at `key`, which must be present.
+    pub fn mandatory(&mut self, map: &Obj, at: &str, key: &str, rule: Rule) {
+        if let Some(v) = self.required(map, at, key) {
+            rule(self, v, &path::key(at, key));
+        }
+    }
+
+    /// [`Checker::optional`] for each (key, rule), in order.
+    pub fn optionals(&mut self, map: &Obj, at: &str, rules: &[(&str, Rule)]) {
+        for &(key, rule) in rules {
+            self.optional(map, at, key, rule);
         }
     }
 }

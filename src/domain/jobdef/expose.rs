@@ -116,9 +116,7 @@ fn exposed_object(c: &mut Checker, v: &Value, at: &str) {
     let Some(p) = c.closed(v, at, &["port", "type", "health_checks"]) else {
         return;
     };
-    if let Some(port) = c.required(p, at, "port") {
-        c.number(port, &path::key(at, "port"));
-    }
+    c.mandatory(p, at, "port", Checker::number);
     if let Some(t) = p.get("type") {
         c.one_of(t, &path::key(at, "type"), SERVICE_TYPES);
     }
@@ -143,16 +141,7 @@ pub fn spread_marker(c: &mut Checker, v: &Value, at: &str) {
 }
 
 fn health_checks(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(
-            at,
-            format!("must be a list of health checks, not {}", kind(v)),
-        );
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        health_check(c, item, &path::index(at, i));
-    }
+    c.each(v, at, "of health checks", health_check);
 }
 
 fn health_check(c: &mut Checker, v: &Value, at: &str) {
@@ -165,31 +154,21 @@ fn health_check(c: &mut Checker, v: &Value, at: &str) {
             let Some(h) = c.closed(v, at, HTTP_CHECK_KEYS) else {
                 return;
             };
-            if let Some(p) = c.required(h, at, "path") {
-                c.string(p, &path::key(at, "path"));
-            }
+            c.mandatory(h, at, "path", Checker::string);
             if let Some(m) = c.required(h, at, "method") {
                 c.one_of(m, &path::key(at, "method"), METHODS);
             }
-            if let Some(s) = c.required(h, at, "expected_status") {
-                c.number(s, &path::key(at, "expected_status"));
-            }
+            c.mandatory(h, at, "expected_status", Checker::number);
             c.optional(h, at, "headers", Checker::string_map);
-            if let Some(b) = c.required(h, at, "continuous") {
-                c.boolean(b, &path::key(at, "continuous"));
-            }
+            c.mandatory(h, at, "continuous", Checker::boolean);
         }
         Some("websocket") => {
             let keys = ["type", "expected_response", "continuous"];
             let Some(w) = c.closed(v, at, &keys) else {
                 return;
             };
-            if let Some(r) = c.required(w, at, "expected_response") {
-                c.string(r, &path::key(at, "expected_response"));
-            }
-            if let Some(b) = c.required(w, at, "continuous") {
-                c.boolean(b, &path::key(at, "continuous"));
-            }
+            c.mandatory(w, at, "expected_response", Checker::string);
+            c.mandatory(w, at, "continuous", Checker::boolean);
         }
         _ if !map.contains_key("type") => c.fail(&type_at, "required (\"http\" or \"websocket\")"),
         _ => c.fail(&type_at, "must be \"http\" or \"websocket\""),

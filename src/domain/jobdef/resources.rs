@@ -13,24 +13,17 @@ use super::{expose, path};
 const REMOVE_IF_EMPTY: &str = "__remove-if-empty__";
 
 pub fn resources(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(at, format!("must be a list of resources, not {}", kind(v)));
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let here = path::index(at, i);
-        match item {
-            Value::String(s) if s == REMOVE_IF_EMPTY => {}
-            Value::Object(map) => resource(c, item, map, &here),
-            other => c.fail(
-                &here,
-                format!(
-                    "must be a resource object (S3, HF or Ollama), not {}",
-                    kind(other)
-                ),
+    c.each(v, at, "of resources", |c, item, at| match item {
+        Value::String(s) if s == REMOVE_IF_EMPTY => {}
+        Value::Object(map) => resource(c, item, map, at),
+        other => c.fail(
+            at,
+            format!(
+                "must be a resource object (S3, HF or Ollama), not {}",
+                kind(other)
             ),
-        }
-    }
+        ),
+    });
 }
 
 fn resource(c: &mut Checker, v: &Value, map: &Obj, at: &str) {
@@ -71,9 +64,7 @@ fn s3(c: &mut Checker, v: &Value, at: &str, required: &[&str], optional: &[&str]
         return;
     };
     with_type(c, r, at, "S3");
-    if let Some(t) = c.required(r, at, "target") {
-        c.string(t, &path::key(at, "target"));
-    }
+    c.mandatory(r, at, "target", Checker::string);
     c.optional(r, at, "url", Checker::string);
     c.optional(r, at, "allowWrite", Checker::boolean);
     c.optional(r, at, "files", Checker::string_array);
@@ -83,31 +74,19 @@ fn s3(c: &mut Checker, v: &Value, at: &str, required: &[&str], optional: &[&str]
 }
 
 fn buckets(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(
-            at,
-            format!("must be a list of {{url, files}}, not {}", kind(v)),
-        );
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let here = path::index(at, i);
-        if let Some(b) = c.closed(item, &here, &["url", "files"]) {
-            if let Some(url) = c.required(b, &here, "url") {
-                c.string(url, &path::key(&here, "url"));
-            }
-            c.optional(b, &here, "files", Checker::string_array);
+    c.each(v, at, "of {url, files}", |c, item, at| {
+        if let Some(b) = c.closed(item, at, &["url", "files"]) {
+            c.mandatory(b, at, "url", Checker::string);
+            c.optional(b, at, "files", Checker::string_array);
         }
-    }
+    });
 }
 
 fn iam(c: &mut Checker, v: &Value, at: &str) {
     let keys = ["REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"];
     if let Some(m) = c.closed(v, at, &keys) {
         for key in keys {
-            if let Some(s) = c.required(m, at, key) {
-                c.string(s, &path::key(at, key));
-            }
+            c.mandatory(m, at, key, Checker::string);
         }
     }
 }
@@ -118,9 +97,7 @@ fn hugging_face(c: &mut Checker, v: &Value, at: &str) {
         return;
     };
     for key in ["target", "repo"] {
-        if let Some(s) = c.required(r, at, key) {
-            c.string(s, &path::key(at, key));
-        }
+        c.mandatory(r, at, key, Checker::string);
     }
     c.optional(r, at, "revision", Checker::string);
     c.optional(r, at, "files", Checker::string_array);
@@ -131,8 +108,6 @@ fn ollama(c: &mut Checker, v: &Value, at: &str) {
     let Some(r) = c.closed(v, at, &["type", "model", "target"]) else {
         return;
     };
-    if let Some(m) = c.required(r, at, "model") {
-        c.string(m, &path::key(at, "model"));
-    }
+    c.mandatory(r, at, "model", Checker::string);
     c.optional(r, at, "target", Checker::string);
 }

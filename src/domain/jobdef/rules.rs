@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::checker::{kind, Checker};
+use super::checker::{kind, Checker, Rule};
 use super::{path, run_args};
 
 const TOP_KEYS: &[&str] = &[
@@ -20,6 +20,15 @@ const TOP_KEYS: &[&str] = &[
 const OP_KEYS: &[&str] = &["type", "id", "args", "results", "execution"];
 pub const OP_TYPES: &[&str] = &["container/run", "container/create-volume"];
 const GLOBAL_KEYS: &[&str] = &["image", "gpu", "entrypoint", "env", "work_dir", "variables"];
+/// What each key of `global` must hold.
+const GLOBAL_RULES: &[(&str, Rule)] = &[
+    ("image", Checker::string),
+    ("gpu", Checker::boolean),
+    ("entrypoint", Checker::string_or_strings),
+    ("env", Checker::string_map),
+    ("work_dir", Checker::string),
+    ("variables", Checker::string_map),
+];
 const LOG_TYPES: &[&str] = &["stdin", "stdout", "stderr", "nodeerr"];
 
 pub fn job_definition(c: &mut Checker, v: &Value) {
@@ -53,11 +62,7 @@ pub fn job_definition(c: &mut Checker, v: &Value) {
 }
 
 fn ops(c: &mut Checker, v: &Value) {
-    let Value::Array(list) = v else {
-        c.fail(
-            "ops",
-            format!("must be a list of operations, not {}", kind(v)),
-        );
+    let Some(list) = c.list(v, "ops", "of operations") else {
         return;
     };
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -103,54 +108,41 @@ fn operation(c: &mut Checker, v: &Value, at: &str) {
 
 /// Free-form labels; only a few shapes of value are allowed.
 fn meta(c: &mut Checker, v: &Value, at: &str) {
-    let Some(map) = c.object(v, at) else {
-        return;
-    };
-    for (key, value) in map {
-        let here = path::key(at, key);
-        match key.as_str() {
-            "trigger" => c.string(value, &here),
-            "system_resources" => scalar_map(c, value, &here),
-            _ => match value {
+    c.entries(v, at, |c, key, value, here| match key {
+        "trigger" => c.string(value, here),
+        "system_resources" => scalar_map(c, value, here),
+        _ => match value {
+            Value::String(_) | Value::Number(_) => {}
+            Value::Array(_) => scalar_list(c, value, here),
+            Value::Object(_) => c.entries(value, here, |c, _, item, item_at| match item {
                 Value::String(_) | Value::Number(_) => {}
-                Value::Array(_) => scalar_list(c, value, &here),
-                Value::Object(inner) => {
-                    for (k, item) in inner {
-                        let item_at = path::key(&here, k);
-                        match item {
-                            Value::String(_) | Value::Number(_) => {}
-                            Value::Array(_) => scalar_list(c, item, &item_at),
-                            other => c.fail(
-                                &item_at,
-                                format!(
-                                    "must be a string, a number or a list of them, not {}",
-                                    kind(other)
-                                ),
-                            ),
-                        }
-                    }
-                }
+                Value::Array(_) => scalar_list(c, item, item_at),
                 other => c.fail(
-                    &here,
+                    item_at,
                     format!(
-                        "must be a string, a number, a list or an object, not {}",
+                        "must be a string, a number or a list of them, not {}",
                         kind(other)
                     ),
                 ),
-            },
-        }
-    }
+            }),
+            other => c.fail(
+                here,
+                format!(
+                    "must be a string, a number, a list or an object, not {}",
+                    kind(other)
+                ),
+            ),
+        },
+    });
 }
 
 fn scalar_map(c: &mut Checker, v: &Value, at: &str) {
-    if let Some(map) = c.object(v, at) {
-        for (key, value) in map {
-            if !(value.is_string() || value.is_number()) {
-                let msg = format!("must be a string or a number, not {}", kind(value));
-                c.fail(&path::key(at, key), msg);
-            }
+    c.entries(v, at, |c, _, value, here| {
+        if !(value.is_string() || value.is_number()) {
+            let msg = format!("must be a string or a number, not {}", kind(value));
+            c.fail(here, msg);
         }
-    }
+    });
 }
 
 fn scalar_list(c: &mut Checker, v: &Value, at: &str) {
@@ -168,12 +160,7 @@ fn global(c: &mut Checker, v: &Value, at: &str) {
     let Some(g) = c.closed(v, at, GLOBAL_KEYS) else {
         return;
     };
-    c.optional(g, at, "image", Checker::string);
-    c.optional(g, at, "gpu", Checker::boolean);
-    c.optional(g, at, "entrypoint", Checker::string_or_strings);
-    c.optional(g, at, "env", Checker::string_map);
-    c.optional(g, at, "work_dir", Checker::string);
-    c.optional(g, at, "variables", Checker::string_map);
+    c.optionals(g, at, GLOBAL_RULES);
 }
 
 fn logistics(c: &mut Checker, v: &Value, at: &str) {
@@ -181,9 +168,7 @@ fn logistics(c: &mut Checker, v: &Value, at: &str) {
         return;
     };
     for key in ["send", "receive"] {
-        if let Some(side) = c.required(l, at, key) {
-            logistic(c, side, &path::key(at, key));
-        }
+        c.mandatory(l, at, key, logistic);
     }
 }
 
@@ -204,42 +189,29 @@ fn logistic(c: &mut Checker, v: &Value, at: &str) {
 
 /// Each result is a string or a `{regex, logType}` pair.
 fn results(c: &mut Checker, v: &Value, at: &str) {
-    let Some(map) = c.object(v, at) else {
-        return;
-    };
-    for (key, value) in map {
-        let here = path::key(at, key);
+    c.entries(v, at, |c, _, value, here| {
         if value.is_string() {
-            continue;
+            return;
         }
         if !value.is_object() {
             c.fail(
-                &here,
+                here,
                 format!(
                     "must be a string or {{regex, logType}}, not {}",
                     kind(value)
                 ),
             );
-            continue;
+            return;
         }
-        let Some(r) = c.closed(value, &here, &["regex", "logType"]) else {
-            continue;
-        };
-        if let Some(regex) = c.required(r, &here, "regex") {
-            c.string(regex, &path::key(&here, "regex"));
+        if let Some(r) = c.closed(value, here, &["regex", "logType"]) {
+            c.mandatory(r, here, "regex", Checker::string);
+            c.mandatory(r, here, "logType", log_types);
         }
-        if let Some(log_type) = c.required(r, &here, "logType") {
-            log_types(c, log_type, &path::key(&here, "logType"));
-        }
-    }
+    });
 }
 
 fn log_types(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(
-            at,
-            format!("must be a list like [\"stdout\"], not {}", kind(v)),
-        );
+    let Some(items) = c.list(v, at, "like [\"stdout\"]") else {
         return;
     };
     if items.is_empty() || items.len() > 4 {

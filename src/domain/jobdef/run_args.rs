@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::checker::{kind, Checker};
+use super::checker::{Checker, Rule};
 use super::{expose, path, resources};
 
 pub const RUN_KEYS: &[&str] = &[
@@ -24,6 +24,22 @@ pub const RUN_KEYS: &[&str] = &[
     "private",
     "resources",
     "authentication",
+];
+/// What each key of container/run args must hold, in the order problems are reported.
+const RUN_RULES: &[(&str, Rule)] = &[
+    ("image", Checker::string),
+    ("aliases", Checker::string_or_strings),
+    ("cmd", Checker::string_or_strings),
+    ("entrypoint", Checker::string_or_strings),
+    ("volumes", volumes),
+    ("expose", expose::expose),
+    ("gpu", Checker::boolean),
+    ("private", Checker::boolean),
+    ("work_dir", Checker::string),
+    ("env", Checker::string_map),
+    ("restart_policy", restart_policy),
+    ("resources", resources::resources),
+    ("authentication", authentication),
 ];
 const RESTART_POLICIES: &[&str] = &["no", "always", "unless-stopped", "on-failure"];
 
@@ -55,39 +71,17 @@ fn container_run(c: &mut Checker, v: &Value, at: &str) {
     let Some(a) = c.closed(v, at, RUN_KEYS) else {
         return;
     };
-    c.optional(a, at, "image", Checker::string);
-    c.optional(a, at, "aliases", Checker::string_or_strings);
-    c.optional(a, at, "cmd", Checker::string_or_strings);
-    c.optional(a, at, "entrypoint", Checker::string_or_strings);
-    c.optional(a, at, "volumes", volumes);
-    c.optional(a, at, "expose", expose::expose);
-    c.optional(a, at, "gpu", Checker::boolean);
-    c.optional(a, at, "private", Checker::boolean);
-    c.optional(a, at, "work_dir", Checker::string);
-    c.optional(a, at, "env", Checker::string_map);
-    c.optional(a, at, "restart_policy", restart_policy);
-    c.optional(a, at, "resources", resources::resources);
-    c.optional(a, at, "authentication", authentication);
+    c.optionals(a, at, RUN_RULES);
 }
 
 fn volumes(c: &mut Checker, v: &Value, at: &str) {
-    let Value::Array(items) = v else {
-        c.fail(
-            at,
-            format!("must be a list of {{name, dest}}, not {}", kind(v)),
-        );
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let here = path::index(at, i);
-        if let Some(vol) = c.closed(item, &here, &["name", "dest"]) {
+    c.each(v, at, "of {name, dest}", |c, item, at| {
+        if let Some(vol) = c.closed(item, at, &["name", "dest"]) {
             for key in ["name", "dest"] {
-                if let Some(s) = c.required(vol, &here, key) {
-                    c.string(s, &path::key(&here, key));
-                }
+                c.mandatory(vol, at, key, Checker::string);
             }
         }
-    }
+    });
 }
 
 fn restart_policy(c: &mut Checker, v: &Value, at: &str) {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::api::node::info::{JobInfo, NodeEndpoint, OpState};
+use crate::api::node::info::{JobInfo, NodeEndpoint};
 use crate::api::node::result::JobResult;
 
 /// How a state is coloured.
@@ -87,62 +87,79 @@ pub struct OpRow {
     pub notes: Vec<String>,
 }
 
-/// The ops of an `/info` frame, in the node's order.
+/// The ops of an `/info` frame, in the node's order. A non-zero exit code fails only an op
+/// that says it finished.
 pub fn ops_from_info(info: &JobInfo) -> Vec<OpRow> {
-    info.op_states.iter().map(op_row).collect()
+    info.op_states
+        .iter()
+        .map(|op| {
+            let mut notes = error_notes(&op.errors);
+            notes.extend(diagnostic_notes(&op.diagnostics));
+            let fields = OpFields {
+                op: &op.operation_id,
+                group: &op.group,
+                status: &op.status,
+                exit_code: op.exit_code,
+            };
+            fields.row(|tone| tone == Tone::Done, notes)
+        })
+        .collect()
 }
 
-fn op_row(op: &OpState) -> OpRow {
-    let (label, mut tone) = status_label(&op.status);
-    if tone == Tone::Done && op.exit_code.is_some_and(|c| c != 0) {
-        tone = Tone::Failed;
-    }
-    let mut notes = error_notes(&op.errors);
-    notes.extend(diagnostic_notes(&op.diagnostics));
-    OpRow {
-        op: op.operation_id.clone(),
-        group: op.group.clone(),
-        status: op.status.clone(),
-        label,
-        tone,
-        exit_code: op.exit_code,
-        exit_text: exit_code_text(op.exit_code),
-        notes,
-    }
-}
-
-/// The ops of an ended job's result.
+/// The ops of an ended job's result. A non-zero exit code fails every op not stopped on purpose.
 pub fn ops_from_result(result: &JobResult) -> Vec<OpRow> {
     result
         .ops
         .iter()
         .map(|op| {
-            let (label, mut tone) = status_label(&op.status);
-            if op.exit_code.is_some_and(|c| c != 0) && tone != Tone::Stopped {
-                tone = Tone::Failed;
-            }
-            OpRow {
-                op: op.operation_id.clone(),
-                group: op.group.clone(),
-                status: op.status.clone(),
-                label,
-                tone,
+            let notes = op
+                .errors
+                .iter()
+                .map(|e| {
+                    if e.event.is_empty() {
+                        e.message.clone()
+                    } else {
+                        format!("{}: {}", e.event, e.message)
+                    }
+                })
+                .collect();
+            let fields = OpFields {
+                op: &op.operation_id,
+                group: &op.group,
+                status: &op.status,
                 exit_code: op.exit_code,
-                exit_text: exit_code_text(op.exit_code),
-                notes: op
-                    .errors
-                    .iter()
-                    .map(|e| {
-                        if e.event.is_empty() {
-                            e.message.clone()
-                        } else {
-                            format!("{}: {}", e.event, e.message)
-                        }
-                    })
-                    .collect(),
-            }
+            };
+            fields.row(|tone| tone != Tone::Stopped, notes)
         })
         .collect()
+}
+
+/// What a live op and a result op both say about themselves.
+struct OpFields<'a> {
+    op: &'a str,
+    group: &'a Option<String>,
+    status: &'a str,
+    exit_code: Option<i64>,
+}
+
+impl OpFields<'_> {
+    /// The row; `fails_on_exit` says which tones a non-zero exit code turns into `Failed`.
+    fn row(self, fails_on_exit: impl Fn(Tone) -> bool, notes: Vec<String>) -> OpRow {
+        let (label, mut tone) = status_label(self.status);
+        if self.exit_code.is_some_and(|c| c != 0) && fails_on_exit(tone) {
+            tone = Tone::Failed;
+        }
+        OpRow {
+            op: self.op.to_string(),
+            group: self.group.clone(),
+            status: self.status.to_string(),
+            label,
+            tone,
+            exit_code: self.exit_code,
+            exit_text: exit_code_text(self.exit_code),
+            notes,
+        }
+    }
 }
 
 /// Error entries of any shape (`[{event, message}]`, `["text"]`, a string) as lines.

@@ -40,6 +40,17 @@ fn valid(v: Value) {
     assert_eq!(shown(&v), Vec::<String>::new(), "{v}");
 }
 
+/// A definition's top-level `key`: with `good` the definition passes, with `bad` it is
+/// refused with exactly `problems`.
+#[track_caller]
+fn top_level(key: &str, good: Value, bad: Value, problems: &[&str]) {
+    let mut v = with_args(json!({ "image": "nginx" }));
+    v[key] = good;
+    valid(v.clone());
+    v[key] = bad;
+    refused(v, problems);
+}
+
 /// Asserts the value is refused with exactly these problems.
 #[track_caller]
 fn refused(v: Value, expected: &[&str]) {

@@ -1,4 +1,4 @@
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::*;
 
@@ -20,37 +20,40 @@ fn the_definition_must_be_an_object() {
 }
 
 #[test]
-fn version_is_exactly_0_1() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["version"] = json!("0.2");
-    refused(v.clone(), &["version: must be \"0.1\""]);
-    v["version"] = json!(0.1);
-    refused(v.clone(), &["version: must be \"0.1\""]);
-    v.as_object_mut().unwrap().remove("version");
-    refused(v, &["version: required"]);
-}
-
-#[test]
-fn type_is_exactly_container() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["type"] = json!("docker");
-    refused(v.clone(), &["type: must be \"container\""]);
-    v.as_object_mut().unwrap().remove("type");
-    refused(v, &["type: required"]);
-}
-
-#[test]
-fn ops_is_a_list_and_may_be_empty() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["ops"] = json!([]);
-    valid(v.clone());
-    v["ops"] = json!({});
-    refused(
-        v.clone(),
-        &["ops: must be a list of operations, not an object"],
-    );
-    v.as_object_mut().unwrap().remove("ops");
-    refused(v, &["ops: required"]);
+fn version_type_and_ops_are_required_and_exact() {
+    let must_be_0_1: &[&str] = &["version: must be \"0.1\""];
+    let cases: [(&str, Option<Value>, &[&str]); 9] = [
+        ("version", Some(json!("0.2")), must_be_0_1),
+        ("version", Some(json!(0.1)), must_be_0_1),
+        ("version", None, &["version: required"]),
+        (
+            "type",
+            Some(json!("docker")),
+            &["type: must be \"container\""],
+        ),
+        ("type", None, &["type: required"]),
+        ("ops", Some(json!([])), &[]),
+        (
+            "ops",
+            Some(json!({})),
+            &["ops: must be a list of operations, not an object"],
+        ),
+        ("ops", None, &["ops: required"]),
+        (
+            "deployment_id",
+            Some(Value::Null),
+            &["deployment_id: must be a string, not null"],
+        ),
+    ];
+    for (key, value, problems) in cases {
+        let mut v = with_args(json!({ "image": "nginx" }));
+        let top = v.as_object_mut().unwrap();
+        match value {
+            Some(value) => top.insert(key.to_string(), value),
+            None => top.remove(key),
+        };
+        refused(v, problems);
+    }
 }
 
 #[test]
@@ -68,31 +71,22 @@ fn unknown_top_level_properties_are_refused() {
 }
 
 #[test]
-fn deployment_id_is_a_string() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["deployment_id"] = json!(null);
-    refused(v, &["deployment_id: must be a string, not null"]);
-}
-
-#[test]
 fn meta_takes_a_trigger_resources_and_free_labels() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["meta"] = json!({
-        "trigger": "cli",
-        "system_resources": { "required_vram": 8, "disk": "20GB" },
-        "label": "x", "n": 3, "tags": ["a", 1], "more": { "k": "v", "l": [1, "b"] }
-    });
-    valid(v.clone());
-    v["meta"] = json!({
-        "trigger": 1,
-        "system_resources": { "required_vram": true },
-        "flag": false,
-        "nil": null,
-        "tags": [null],
-        "more": { "deep": { "x": 1 } }
-    });
-    refused(
-        v,
+    top_level(
+        "meta",
+        json!({
+            "trigger": "cli",
+            "system_resources": { "required_vram": 8, "disk": "20GB" },
+            "label": "x", "n": 3, "tags": ["a", 1], "more": { "k": "v", "l": [1, "b"] }
+        }),
+        json!({
+            "trigger": 1,
+            "system_resources": { "required_vram": true },
+            "flag": false,
+            "nil": null,
+            "tags": [null],
+            "more": { "deep": { "x": 1 } }
+        }),
         &[
             "meta.trigger: must be a string, not a number",
             "meta.system_resources.required_vram: must be a string or a number, not true/false",
@@ -106,15 +100,13 @@ fn meta_takes_a_trigger_resources_and_free_labels() {
 
 #[test]
 fn global_defaults_are_typed_and_closed() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["global"] = json!({
+    top_level(
+        "global",
+        json!({
         "image": "ubuntu", "gpu": true, "entrypoint": ["sh"], "env": { "A": "1" },
         "work_dir": "/w", "variables": { "V": "x" }
-    });
-    valid(v.clone());
-    v["global"] = json!({ "gpu": "yes", "env": { "A": 1 }, "cmd": "x" });
-    refused(
-        v,
+    }),
+        json!({ "gpu": "yes", "env": { "A": 1 }, "cmd": "x" }),
         &[
             "global.cmd: unknown property (allowed here: image, gpu, entrypoint, env, work_dir, variables)",
             "global.gpu: must be true or false, not a string",
@@ -125,15 +117,13 @@ fn global_defaults_are_typed_and_closed() {
 
 #[test]
 fn logistics_need_send_and_receive() {
-    let mut v = with_args(json!({ "image": "nginx" }));
-    v["logistics"] = json!({
-        "send": { "type": "api", "args": { "endpoint": "http://x" } },
-        "receive": { "type": "api-listen", "args": {} }
-    });
-    valid(v.clone());
-    v["logistics"] = json!({ "send": { "type": "ftp", "args": [] } });
-    refused(
-        v,
+    top_level(
+        "logistics",
+        json!({
+            "send": { "type": "api", "args": { "endpoint": "http://x" } },
+            "receive": { "type": "api-listen", "args": {} }
+        }),
+        json!({ "send": { "type": "ftp", "args": [] } }),
         &[
             "logistics.send.type: must be one of \"api\", \"api-listen\"",
             "logistics.send.args: must be an object, not a list",
