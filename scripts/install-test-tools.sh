@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the build tools, from Debian, skipping whatever is there:
-# Chromium and ChromeDriver (browser tests), nginx with its brotli static module and Caddy
+# Installs what the tests need beyond the build tools, skipping whatever is there: leptosfmt
+# (crates.io), and from Debian Chromium and ChromeDriver (browser tests), nginx with its brotli static module and Caddy
 # (the hosting tests run deploy/nginx.conf and deploy/Caddyfile with them).
 set -euo pipefail
+
+# leptosfmt (crates.io) checks the markup inside view! macros; scripts/test.sh runs it.
+LEPTOSFMT_VERSION=0.1.33
+if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
+  cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
+fi
 
 wanted=()
 [ -x /usr/bin/chromium ] || wanted+=(chromium)

@@ -22,6 +22,7 @@ check() {
 }
 
 check "cargo fmt" cargo fmt --all -- --check
+check "leptosfmt (view! macros)" leptosfmt --check --quiet src
 check "clippy (native)" cargo clippy --locked --offline --workspace --all-targets -- -D warnings
 check "clippy (wasm32)" cargo clippy --locked --offline -p nosana-deployments --target wasm32-unknown-unknown -- -D warnings
 
