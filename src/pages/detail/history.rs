@@ -8,13 +8,15 @@ mod events;
 mod job_detail;
 mod jobs;
 mod make_active;
-mod pager;
 mod revisions;
 mod tasks;
 
 use super::state::DetailState;
+use crate::api::models::Pagination;
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
+use crate::components::pager::Pager;
+use crate::domain::words::count_of;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
 use crate::url_state::paths;
 use leptos::prelude::*;
@@ -31,6 +33,10 @@ pub struct GoToHistory(Callback<HistoryView>);
 impl GoToHistory {
     pub fn go(&self, view: HistoryView) {
         self.0.run(view);
+    }
+
+    pub fn callback(self) -> Callback<HistoryView> {
+        self.0
     }
 }
 
@@ -222,6 +228,22 @@ where
                     })
             }}
         </Transition>
+    }
+}
+
+/// The open tab's total, with Previous / Next.
+pub fn pager(ctx: Ctx, pagination: Pagination) -> impl IntoView {
+    let tab = ctx.view.with_untracked(|v| v.tab);
+    let total = count_of(pagination.total_items, tab.noun());
+    view! {
+        <Pager
+            pagination=pagination
+            view=ctx.view
+            go=ctx.go.callback()
+            label=format!("{} pages", tab.label())
+            class="history-pager"
+            total=total
+        />
     }
 }
 

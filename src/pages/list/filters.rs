@@ -2,7 +2,8 @@
 
 use super::GoToList;
 use crate::api::models::{Status, Strategy};
-use crate::api::query::{PageSize, SortOrder};
+use crate::api::query::SortOrder;
+use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
 use crate::url_state::list_view::ListView;
 use leptos::prelude::*;
@@ -57,22 +58,7 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                         <option value="asc">"Oldest first"</option>
                     </select>
                 </label>
-                <label>
-                    "Page size "
-                    <select
-                        prop:value=move || view.with(|v| v.limit.as_u32().to_string())
-                        on:change=move |ev| {
-                            let mut next = view.get_untracked().first_page();
-                            next.limit = event_target_value(&ev).parse().ok().and_then(PageSize::from_u32).unwrap_or_default();
-                            go.go(next, false);
-                        }
-                    >
-                        {PageSize::ALL.into_iter().map(|size| {
-                            let n = size.as_u32();
-                            view! { <option value=n.to_string()>{n}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PageSizeSelect view=view go=go.step()/>
             </div>
         </div>
     }

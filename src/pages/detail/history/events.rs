@@ -1,10 +1,10 @@
 //! The Events tab: the deployment's event log, newest first, filtered by
 //! category and type.
 
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
+use super::{empty_text, fetch_view, pager, results, Ctx};
 use crate::api::endpoints;
 use crate::api::models::{Event, EventCategory, EventList};
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::EVENT_TYPES;
 use crate::domain::units::short_id;
@@ -53,7 +53,7 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
             <fieldset class="status-filter event-types">
                 <legend>"Type"</legend>
                 <For each=move || types.get() key=|t| t.clone() let:kind>
@@ -69,7 +69,7 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
                 } else {
                     view! { <EventTable events=list.events/> }.into_any()
                 }}
-                <Pager pagination=list.pagination view=view go=go/>
+                {pager(ctx, list.pagination)}
             }
         })}
     }

@@ -2,12 +2,12 @@
 //! opens its detail (definition and result) in place.
 
 use super::job_detail::JobDetail;
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
+use super::{empty_text, fetch_view, pager, results, Ctx};
 use crate::api::endpoints;
 use crate::api::models::{Job, JobList, JobState};
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::{format_duration, job_duration, job_state_label, job_state_tone};
 use crate::domain::units::short_id;
@@ -43,7 +43,7 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         {results(data, HistoryTab::Jobs, move |list: JobList| {
             let empty = list.jobs.is_empty();
@@ -53,7 +53,7 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
                 } else {
                     view! { <JobTable jobs=list.jobs ctx=ctx/> }.into_any()
                 }}
-                <Pager pagination=list.pagination view=view go=go/>
+                {pager(ctx, list.pagination)}
             }
         })}
     }

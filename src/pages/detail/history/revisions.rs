@@ -2,11 +2,11 @@
 //! marked; any one's JSON, any two side by side (A and B), and "Make active".
 
 use super::make_active::{MakeActive, MakeActiveDialog, MakeActiveOutcome};
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
+use super::{empty_text, fetch_view, pager, results, Ctx};
 use crate::api::endpoints;
 use crate::api::models::{Revision, RevisionList};
 use crate::components::diff_view::DiffView;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::diff::{diff_values, pretty};
 use crate::domain::status::{check, Action};
@@ -39,7 +39,7 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let make_active = MakeActive::new(state, data);
     view! {
         <div class="history-filters">
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         <MakeActiveOutcome m=make_active/>
         {results(data, HistoryTab::Revisions, move |list: RevisionList| {
@@ -50,7 +50,7 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
                 } else {
                     view! { <RevisionTable revisions=list.revisions ctx=ctx compare=compare m=make_active/> }.into_any()
                 }}
-                <Pager pagination=list.pagination view=view go=go/>
+                {pager(ctx, list.pagination)}
             }
         })}
         <CompareSection compare=compare/>

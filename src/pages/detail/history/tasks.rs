@@ -1,11 +1,11 @@
 //! The Tasks tab: the work the server has scheduled for the deployment and
 //! when it is due.
 
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
+use super::{empty_text, fetch_view, pager, results, Ctx};
 use crate::api::endpoints;
 use crate::api::models::{Task, TaskKind, TaskList};
 use crate::components::clock::use_now;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::domain::history::{due_text, is_overdue};
 use crate::domain::units::{format_exact, short_id};
@@ -42,7 +42,7 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         {results(data, HistoryTab::Tasks, move |list: TaskList| {
             let empty = list.tasks.is_empty();
@@ -52,7 +52,7 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
                 } else {
                     view! { <TaskTable tasks=list.tasks/> }.into_any()
                 }}
-                <Pager pagination=list.pagination view=view go=go/>
+                {pager(ctx, list.pagination)}
             }
         })}
     }
