@@ -10,4 +10,6 @@ pub mod json_editor;
 pub mod local_time;
 pub mod pager;
 pub mod relative_time;
+pub mod short_code;
 pub mod status_badge;
+pub mod table_head;

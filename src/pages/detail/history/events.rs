@@ -1,26 +1,23 @@
 //! The Events tab: the deployment's event log, newest first, filtered by
 //! category and type.
 
-use super::{empty_text, fetch_view, pager, results, Ctx};
+use super::list::{fetch_view, HistoryList};
+use super::Ctx;
 use crate::api::endpoints;
-use crate::api::models::{Event, EventCategory, EventList};
+use crate::api::models::{Event, EventCategory};
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Column;
 use crate::domain::history::EVENT_TYPES;
-use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 #[component]
 pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
-    let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.events_request())
-            .map(|request| (state.id.get(), request))
-    });
-    let data = fetch_view(key, move |(id, (filter, page))| async move {
-        auth.call(endpoints::list_events(&id, &filter, &page)).await
+    let Ctx { view, go, .. } = ctx;
+    let data = fetch_view(ctx, HistoryView::events_request, |id, (filter, page)| {
+        endpoints::list_events(id, &filter, &page)
     });
     // The known types, then any other one the URL asks for.
     let types = Memo::new(move |_| {
@@ -61,19 +58,16 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
                 </For>
             </fieldset>
         </div>
-        {results(data, HistoryTab::Events, move |list: EventList| {
-            let empty = list.events.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <EventTable events=list.events/> }.into_any()
-                }}
-                {pager(ctx, list.pagination)}
-            }
-        })}
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=event_row/>
     }
 }
+
+const COLUMNS: &[Column] = &[
+    Column::named("Type"),
+    Column::named("Message"),
+    Column::named("Transaction"),
+    Column::named("Time"),
+];
 
 #[component]
 fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
@@ -92,42 +86,14 @@ fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
     }
 }
 
-#[component]
-fn EventTable(events: Vec<Event>) -> impl IntoView {
+fn event_row(event: Event) -> impl IntoView {
+    let kind = event.kind.clone();
     view! {
-        <div class="table-wrap">
-            <table class="history-table events-table">
-                <caption class="visually-hidden">"Events"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Message"</th>
-                        <th scope="col">"Transaction"</th>
-                        <th scope="col">"Time"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {events
-                        .into_iter()
-                        .map(|event| {
-                            let tx = event.tx.clone().filter(|t| !t.trim().is_empty());
-                            view! {
-                                <tr data-type=event.kind.clone() data-category=event.category.as_str()>
-                                    <td><code>{event.kind.clone()}</code></td>
-                                    <td class="event-message">{event.message.clone()}</td>
-                                    <td>
-                                        {match tx {
-                                            Some(tx) => view! { <code title=tx.clone()>{short_id(&tx)}</code> }.into_any(),
-                                            None => view! { <span class="muted">"—"</span> }.into_any(),
-                                        }}
-                                    </td>
-                                    <td><RelativeTime iso=event.created_at.clone()/></td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <tr data-type=kind data-category=event.category.as_str()>
+            <td><code>{event.kind}</code></td>
+            <td class="event-message">{event.message}</td>
+            <td>{short_code(event.tx)}</td>
+            <td><RelativeTime iso=event.created_at/></td>
+        </tr>
     }
 }

@@ -1,17 +1,19 @@
 //! The Revisions tab: every version of the job definition, the active one
 //! marked; any one's JSON, any two side by side (A and B), and "Make active".
 
+use super::list::{fetch_view, HistoryList};
 use super::make_active::{MakeActive, MakeActiveDialog, MakeActiveOutcome};
-use super::{empty_text, fetch_view, pager, results, Ctx};
+use super::Ctx;
 use crate::api::endpoints;
-use crate::api::models::{Revision, RevisionList};
+use crate::api::models::Revision;
 use crate::components::diff_view::DiffView;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Column;
 use crate::domain::diff::{diff_values, pretty};
 use crate::domain::status::{check, Action};
-use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryTab;
+use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 /// The two revisions picked for comparing; they may come from different pages.
@@ -24,13 +26,8 @@ struct Compare {
 #[component]
 pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.revisions_request())
-            .map(|page| (state.id.get(), page))
-    });
-    let data = fetch_view(key, move |(id, page)| async move {
-        auth.call(endpoints::list_revisions(&id, &page)).await
+    let data = fetch_view(ctx, HistoryView::revisions_request, |id, page| {
+        endpoints::list_revisions(id, &page)
     });
     let compare = Compare {
         a: RwSignal::new(None),
@@ -42,52 +39,24 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
             <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         <MakeActiveOutcome m=make_active/>
-        {results(data, HistoryTab::Revisions, move |list: RevisionList| {
-            let empty = list.revisions.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <RevisionTable revisions=list.revisions ctx=ctx compare=compare m=make_active/> }.into_any()
-                }}
-                {pager(ctx, list.pagination)}
-            }
-        })}
+        <HistoryList
+            ctx=ctx
+            data=data
+            columns=COLUMNS
+            row=move |revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=make_active/> }
+        />
         <CompareSection compare=compare/>
         <MakeActiveDialog m=make_active/>
     }
 }
 
-#[component]
-fn RevisionTable(
-    revisions: Vec<Revision>,
-    ctx: Ctx,
-    compare: Compare,
-    m: MakeActive,
-) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="history-table revisions-table">
-                <caption class="visually-hidden">"Revisions"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Revision"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"IPFS hash"</th>
-                        <th scope="col">"Compare"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {revisions
-                        .into_iter()
-                        .map(|revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=m/> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
+const COLUMNS: &[Column] = &[
+    Column::named("Revision"),
+    Column::named("Created"),
+    Column::named("IPFS hash"),
+    Column::named("Compare"),
+    Column::unnamed("Actions"),
+];
 
 #[component]
 fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) -> impl IntoView {
@@ -98,7 +67,6 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
     let open = RwSignal::new(false);
     let json_id = format!("revision-json-{n}");
     let json = pretty(&revision.job_definition);
-    let hash = revision.ipfs_definition_hash.clone();
     let (for_a, for_b, for_make) = (revision.clone(), revision.clone(), revision.clone());
     let locked = move || check(Action::Edit, status.get()).err();
     view! {
@@ -110,13 +78,7 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
                 </Show>
             </th>
             <td><RelativeTime iso=revision.created_at.clone()/></td>
-            <td>
-                {if hash.is_empty() {
-                    view! { <span class="muted">"—"</span> }.into_any()
-                } else {
-                    view! { <code title=hash.clone()>{short_id(&hash)}</code> }.into_any()
-                }}
-            </td>
+            <td>{short_code(Some(revision.ipfs_definition_hash.clone()))}</td>
             <td class="compare-pick">
                 <label class="chip">
                     <input
