@@ -5,6 +5,7 @@
 //! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
 //! each gutter row stays level with its line.
 
+use super::form_field::{describedby, Described};
 use crate::domain::jobdef::review::pretty;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
@@ -72,13 +73,17 @@ pub fn JsonEditor(
     };
 
     let error_id = format_error_id.clone();
-    let describedby = move || {
-        let own = format_error.with(|e| e.is_some()).then(|| error_id.clone());
-        let ids: Vec<String> = described_by.get().into_iter().chain(own).collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let is_invalid =
-        move || (invalid.get() || format_error.with(|e| e.is_some())).then_some("true");
+    let refused = Signal::derive(move || format_error.with(Option::is_some));
+    let described = Described::new(
+        Signal::derive(move || invalid.get() || refused.get()),
+        Signal::derive(move || {
+            let theirs = described_by.get();
+            describedby(&[
+                theirs.as_deref(),
+                refused.get().then_some(error_id.as_str()),
+            ])
+        }),
+    );
 
     view! {
         <div class="json-editor">
@@ -109,8 +114,8 @@ pub fn JsonEditor(
                     autocapitalize="off"
                     node_ref=area
                     disabled=move || disabled.get()
-                    aria-invalid=is_invalid
-                    aria-describedby=describedby
+                    aria-invalid=described.invalid()
+                    aria-describedby=described.ids()
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         format_error.set(None);

@@ -6,6 +6,7 @@ pub mod copy_button;
 pub mod cron_reading;
 pub mod diff_view;
 pub mod error_box;
+pub mod form_field;
 pub mod json_editor;
 pub mod local_time;
 pub mod pager;

@@ -5,6 +5,7 @@
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::components::form_field::{describedby, error_id, Described};
 use crate::domain::names::{display_name, parse_name};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
@@ -13,7 +14,6 @@ use leptos::task::spawn_local;
 /// An older gateway lacks `update-name`.
 pub const RENAME_MISSING: &str = "Renaming is not available on this API.";
 const INPUT_ID: &str = "detail-name-input";
-const PROBLEM_ID: &str = "detail-name-problem";
 
 #[component]
 pub fn NameHeading(state: DetailState) -> impl IntoView {
@@ -23,6 +23,15 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let shown = move || name.with(|n| display_name(n));
+    let problem_id = error_id(INPUT_ID);
+    let invalid = Signal::derive(move || problem.with(Option::is_some));
+    let described = {
+        let problem_id = problem_id.clone();
+        Described::new(
+            invalid,
+            Signal::derive(move || describedby(&[invalid.get().then_some(problem_id.as_str())])),
+        )
+    };
 
     // Focus moves into the field when it opens, and back to "Rename" after.
     let input = NodeRef::<Input>::new();
@@ -133,8 +142,8 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))
                         on:keydown=keydown
-                        aria-invalid=move || problem.with(Option::is_some).to_string()
-                        aria-describedby=move || problem.with(Option::is_some).then_some(PROBLEM_ID)
+                        aria-invalid=described.invalid()
+                        aria-describedby=described.ids()
                     />
                     <button
                         type="submit"
@@ -147,7 +156,7 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
                     <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| close()>
                         "Cancel"
                     </button>
-                    <p id=PROBLEM_ID class="field-error" role="alert">{move || problem.get()}</p>
+                    <p id=problem_id.clone() class="field-error" role="alert">{move || problem.get()}</p>
                 </form>
             </div>
         }

@@ -1,16 +1,15 @@
 //! The replicas form: a whole number from 0, with a cost warning from 100.
 
-use super::draft::{describedby, focus, Draft};
+use super::draft::{focus, Draft};
 use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::ReplicasUpdated;
+use crate::components::form_field::FormField;
 use crate::domain::numbers::{parse_replicas, replicas_warning};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 const INPUT: &str = "edit-replicas";
-const HINT: &str = "edit-replicas-hint";
-const ERROR: &str = "edit-replicas-error";
 const WARNING: &str = "edit-replicas-warning";
 
 #[component]
@@ -49,32 +48,30 @@ pub fn ReplicasForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
             <h2>"Replicas"</h2>
             <form on:submit=submit novalidate>
                 <fieldset class="edit-fieldset" disabled=locked>
-                    <div class="field">
-                        <label for=INPUT>"Replicas"</label>
-                        <input
-                            id=INPUT
-                            name="replicas"
-                            type="number"
-                            min="0"
-                            step="1"
-                            inputmode="numeric"
-                            class="edit-number"
-                                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                            aria-describedby=move || describedby(&[
-                                Some(HINT),
-                                error.with(|e| e.is_some()).then_some(ERROR),
-                                warning.with(|w| w.is_some()).then_some(WARNING),
-                            ])
-                            prop:value=move || draft.text.get()
-                            on:input=move |ev| draft.text.set(event_target_value(&ev))
-                        />
-                        <p class="hint" id=HINT>
-                            "How many copies of the job run at once (0 or more). Saved: "
-                            {move || draft.saved.get()}
-                        </p>
-                        {move || error.get().map(|m| view! { <p class="field-error" id=ERROR>{m}</p> })}
+                    <FormField
+                        id=INPUT
+                        label="Replicas"
+                        error=error
+                        hint=move || view! { "How many copies of the job run at once (0 or more). Saved: " {move || draft.saved.get()} }
+                        note=Signal::derive(move || warning.with(|w| w.is_some()).then_some(WARNING))
+                        control=move |d| view! {
+                            <input
+                                id=INPUT
+                                name="replicas"
+                                type="number"
+                                min="0"
+                                step="1"
+                                inputmode="numeric"
+                                class="edit-number"
+                                aria-invalid=d.invalid()
+                                aria-describedby=d.ids()
+                                prop:value=move || draft.text.get()
+                                on:input=move |ev| draft.text.set(event_target_value(&ev))
+                            />
+                        }
+                    >
                         {move || warning.get().map(|m| view! { <p class="field-warning" id=WARNING>{m}</p> })}
-                    </div>
+                    </FormField>
                     <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                         "Save replicas"
                     </button>

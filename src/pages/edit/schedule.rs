@@ -1,19 +1,18 @@
 //! The schedule form of a SCHEDULED deployment: a 5-field cron, read back in
 //! plain English with its next runs in the user's local time.
 
-use super::draft::{describedby, focus, Draft};
+use super::draft::{focus, Draft};
 use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::{ScheduleUpdated, Strategy};
 use crate::components::cron_reading::CronReading;
+use crate::components::form_field::FormField;
 use crate::domain::cron::parse_schedule;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 const INPUT: &str = "edit-schedule";
-const HINT: &str = "edit-schedule-hint";
 const READING: &str = "edit-schedule-reading";
-const ERROR: &str = "edit-schedule-error";
 
 #[component]
 pub fn ScheduleSection(
@@ -76,34 +75,35 @@ fn ScheduleForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
     view! {
         <form on:submit=submit novalidate>
             <fieldset class="edit-fieldset" disabled=locked>
-                <div class="field">
-                    <label for=INPUT>"Schedule"</label>
-                    <input
-                        id=INPUT
-                        name="schedule"
-                        type="text"
-                        class="edit-cron mono"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby=move || describedby(&[
-                            Some(HINT),
-                            parsed.with(|p| p.is_ok()).then_some(READING),
-                            error.with(|e| e.is_some()).then_some(ERROR),
-                        ])
-                        prop:value=move || draft.text.get()
-                        on:input=move |ev| draft.text.set(event_target_value(&ev))
-                    />
-                    <p class="hint" id=HINT>
+                <FormField
+                    id=INPUT
+                    label="Schedule"
+                    error=error
+                    hint=move || view! {
                         "Five fields: minute hour day-of-month month day-of-week, e.g. "
                         <code>"0 */6 * * *"</code>
                         ". Saved: "
                         <code>{move || draft.saved.get()}</code>
-                    </p>
-                    {move || error.get().map(|m| view! { <p class="field-error" id=ERROR>{m}</p> })}
+                    }
+                    note=Signal::derive(move || parsed.with(|p| p.is_ok()).then_some(READING))
+                    control=move |d| view! {
+                        <input
+                            id=INPUT
+                            name="schedule"
+                            type="text"
+                            class="edit-cron mono"
+                            autocomplete="off"
+                            autocapitalize="off"
+                            spellcheck="false"
+                            aria-invalid=d.invalid()
+                            aria-describedby=d.ids()
+                            prop:value=move || draft.text.get()
+                            on:input=move |ev| draft.text.set(event_target_value(&ev))
+                        />
+                    }
+                >
                     {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
-                </div>
+                </FormField>
                 <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                     "Save schedule"
                 </button>

@@ -1,9 +1,10 @@
 //! The timeout form: whole minutes, at least 60, with the same time in hours.
 
-use super::draft::{describedby, focus, Draft};
+use super::draft::{focus, Draft};
 use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::TimeoutUpdated;
+use crate::components::form_field::FormField;
 use crate::domain::numbers::{parse_timeout_update, parse_whole};
 use crate::domain::units::{format_minutes, hours_hint};
 use leptos::ev::SubmitEvent;
@@ -11,8 +12,6 @@ use leptos::prelude::*;
 
 const INPUT: &str = "edit-timeout";
 const HOURS: &str = "edit-timeout-hours";
-const HINT: &str = "edit-timeout-hint";
-const ERROR: &str = "edit-timeout-error";
 
 #[component]
 pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
@@ -65,33 +64,31 @@ pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
             <h2>"Timeout"</h2>
             <form on:submit=submit novalidate>
                 <fieldset class="edit-fieldset" disabled=locked>
-                    <div class="field">
-                        <label for=INPUT>"Timeout (minutes)"</label>
-                        <div class="input-with-unit">
-                            <input
-                                id=INPUT
-                                name="timeout"
-                                type="number"
-                                min="60"
-                                step="1"
-                                inputmode="numeric"
-                                class="edit-number"
-                                        aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                                aria-describedby=move || describedby(&[
-                                    Some(HOURS),
-                                    Some(HINT),
-                                    error.with(|e| e.is_some()).then_some(ERROR),
-                                ])
-                                prop:value=move || draft.text.get()
-                                on:input=move |ev| draft.text.set(event_target_value(&ev))
-                            />
-                            <span class="unit-hint" id=HOURS>{hours}</span>
-                        </div>
-                        <p class="hint" id=HINT>
-                            "How long each job may run: at least 60 minutes. Saved: " {saved}
-                        </p>
-                        {move || error.get().map(|m| view! { <p class="field-error" id=ERROR>{m}</p> })}
-                    </div>
+                    <FormField
+                        id=INPUT
+                        label="Timeout (minutes)"
+                        error=error
+                        hint=move || view! { "How long each job may run: at least 60 minutes. Saved: " {saved} }
+                        note=Signal::stored(Some(HOURS))
+                        control=move |d| view! {
+                            <div class="input-with-unit">
+                                <input
+                                    id=INPUT
+                                    name="timeout"
+                                    type="number"
+                                    min="60"
+                                    step="1"
+                                    inputmode="numeric"
+                                    class="edit-number"
+                                    aria-invalid=d.invalid()
+                                    aria-describedby=d.ids()
+                                    prop:value=move || draft.text.get()
+                                    on:input=move |ev| draft.text.set(event_target_value(&ev))
+                                />
+                                <span class="unit-hint" id=HOURS>{hours}</span>
+                            </div>
+                        }
+                    />
                     <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
                         "Save timeout"
                     </button>
