@@ -52,8 +52,8 @@ pub fn FormField<C, V>(
     #[prop(optional, into)]
     hint: Option<ViewFn>,
     /// The id of another message about the value while it is shown.
-    #[prop(optional)]
-    note: Option<Signal<Option<&'static str>>>,
+    #[prop(default = Signal::stored(None))]
+    note: Signal<Option<&'static str>>,
     /// Builds the control, tied to the messages.
     control: C,
     /// Under the error: the note's message.
@@ -73,7 +73,7 @@ where
         Signal::derive(move || {
             describedby(&[
                 has_hint.then_some(hint_id.as_str()),
-                note.and_then(|n| n.get()),
+                note.get(),
                 invalid.get().then_some(err_id.as_str()),
             ])
         })

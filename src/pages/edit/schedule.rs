@@ -1,17 +1,14 @@
 //! The schedule form of a SCHEDULED deployment: a 5-field cron, read back in
 //! plain English with its next runs in the user's local time.
 
-use super::draft::{focus, Draft};
-use super::submission::{Submission, SubmissionStatus};
+use super::draft::Draft;
+use super::setting_form::SettingForm;
 use crate::api::endpoints;
 use crate::api::models::{ScheduleUpdated, Strategy};
 use crate::components::cron_reading::CronReading;
-use crate::components::form_field::FormField;
-use crate::domain::cron::parse_schedule;
-use leptos::ev::SubmitEvent;
+use crate::domain::cron::{parse_schedule, Schedule};
 use leptos::prelude::*;
 
-const INPUT: &str = "edit-schedule";
 const READING: &str = "edit-schedule-reading";
 
 #[component]
@@ -44,71 +41,28 @@ pub fn ScheduleSection(
 
 #[component]
 fn ScheduleForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
-    let submission = Submission::new();
     let parsed = Memo::new(move |_| draft.text.with(|t| parse_schedule(t)));
-    let error = Memo::new(move |_| {
-        if draft.touched.get() {
-            parsed.get().err()
-        } else {
-            None
-        }
-    });
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        draft.touched.set(true);
-        match parsed.get_untracked() {
-            Ok(schedule) => {
-                let sent = draft.text.get_untracked();
-                submission.send(
-                    endpoints::update_schedule(&id, &schedule.text),
-                    move |r: ScheduleUpdated| {
-                        draft.saved_as(&sent, r.schedule.clone());
-                        format!("Saved: the schedule is {}.", r.schedule)
-                    },
-                );
-            }
-            Err(_) => focus(INPUT),
-        }
-    };
-
     view! {
-        <form on:submit=submit novalidate>
-            <fieldset class="edit-fieldset" disabled=locked>
-                <FormField
-                    id=INPUT
-                    label="Schedule"
-                    error=error
-                    hint=move || view! {
-                        "Five fields: minute hour day-of-month month day-of-week, e.g. "
-                        <code>"0 */6 * * *"</code>
-                        ". Saved: "
-                        <code>{move || draft.saved.get()}</code>
-                    }
-                    note=Signal::derive(move || parsed.with(|p| p.is_ok()).then_some(READING))
-                    control=move |d| view! {
-                        <input
-                            id=INPUT
-                            name="schedule"
-                            type="text"
-                            class="edit-cron mono"
-                            autocomplete="off"
-                            autocapitalize="off"
-                            spellcheck="false"
-                            aria-invalid=d.invalid()
-                            aria-describedby=d.ids()
-                            prop:value=move || draft.text.get()
-                            on:input=move |ev| draft.text.set(event_target_value(&ev))
-                        />
-                    }
-                >
-                    {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
-                </FormField>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
-                    "Save schedule"
-                </button>
-                <SubmissionStatus submission=submission/>
-            </fieldset>
-        </form>
+        <SettingForm
+            name="schedule"
+            label="Schedule"
+            draft=draft
+            locked=locked
+            parsed=parsed
+            send=move |s: Schedule| endpoints::update_schedule(&id, &s.text)
+            saved=|r: ScheduleUpdated| {
+                let message = format!("Saved: the schedule is {}.", r.schedule);
+                (r.schedule, message)
+            }
+            hint=move || view! {
+                "Five fields: minute hour day-of-month month day-of-week, e.g. "
+                <code>"0 */6 * * *"</code>
+                ". Saved: "
+                <code>{move || draft.saved.get()}</code>
+            }
+            note=Signal::derive(move || parsed.with(Result::is_ok).then_some(READING))
+        >
+            {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
+        </SettingForm>
     }
 }
