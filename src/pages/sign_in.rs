@@ -2,7 +2,7 @@
 
 use crate::api::error::ApiError;
 use crate::api::request::{check_api_key, ApiConfig, KeyProblem};
-use crate::client::{use_auth, Auth};
+use crate::client::{use_auth, Auth, Mutation};
 use crate::session;
 use crate::url_state::{api_base, paths};
 use leptos::prelude::*;
@@ -28,8 +28,10 @@ pub fn SignInPage() -> impl IntoView {
     let show_key = RwSignal::new(false);
     let choice = RwSignal::new(initial_choice.to_string());
     let custom_url = RwSignal::new(initial_custom);
-    let error = RwSignal::new(auth.notice.get_untracked());
-    let pending = RwSignal::new(false);
+    let probe = Mutation::<()>::new();
+    // Why the key was not taken: the input, the probe's answer, or the session's end.
+    let error = probe.failure;
+    error.set(auth.notice.get_untracked());
 
     let next = move || {
         query
@@ -41,7 +43,7 @@ pub fn SignInPage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if probe.busy_now() {
             return;
         }
         let typed = api_key.get_untracked();
@@ -77,21 +79,17 @@ pub fn SignInPage() -> impl IntoView {
         };
         let navigate = navigate.clone();
         let target = next();
-        pending.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = Auth::probe(&config).await;
-            pending.set(false);
-            match result {
-                Ok(_) => {
-                    auth.sign_in(config);
-                    navigate(&target, Default::default());
-                }
-                Err(ApiError::Unauthorized { .. }) => error.set(Some(
-                    "That API key was refused (HTTP 401). Check the key and the API URL.".into(),
-                )),
-                Err(other) => error.set(Some(other.user_message())),
+        let checked = config.clone();
+        let answer = async move { Auth::probe(&checked).await };
+        let done = move |()| {
+            auth.sign_in(config);
+            navigate(&target, Default::default());
+        };
+        probe.send_or((), answer, done, |error| match error {
+            ApiError::Unauthorized { .. } => {
+                "That API key was refused (HTTP 401). Check the key and the API URL.".into()
             }
+            other => other.user_message(),
         });
     };
 
@@ -161,12 +159,12 @@ pub fn SignInPage() -> impl IntoView {
                 <button
                     type="submit"
                     class="btn btn-primary"
-                    disabled=move || pending.get()
-                    aria-busy=move || pending.get().to_string()
+                    disabled=move || probe.busy()
+                    aria-busy=move || probe.busy().to_string()
                 >
                     "Sign in"
                 </button>
-                <Show when=move || pending.get()>
+                <Show when=move || probe.busy()>
                     <span class="muted" role="status">" Checking the key…"</span>
                 </Show>
             </form>

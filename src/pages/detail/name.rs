@@ -5,11 +5,12 @@
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::models::NameUpdated;
+use crate::client::Mutation;
 use crate::components::form_field::{describedby, error_id, Described};
 use crate::domain::names::{display_name, parse_name};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// An older gateway lacks `update-name`.
 pub const RENAME_MISSING: &str = "Renaming is not available on this API.";
@@ -20,8 +21,9 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
     let name = state.field(|d| d.name.clone());
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let rename_change = Mutation::<()>::new();
+    // A refused name, or why the rename failed.
+    let problem = rename_change.failure;
     let shown = move || name.with(|n| display_name(n));
     let problem_id = error_id(INPUT_ID);
     let invalid = Signal::derive(move || problem.with(Option::is_some));
@@ -63,7 +65,7 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() {
+        if rename_change.busy_now() {
             return;
         }
         let new_name = match parse_name(&draft.get_untracked()) {
@@ -77,41 +79,28 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             close();
             return;
         }
-        let id = state.id.get_untracked();
-        saving.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            let result = state
-                .auth
-                .call(endpoints::update_name(&id, &new_name))
-                .await;
-            saving.try_set(false);
-            match result {
-                Ok(updated) => {
-                    let shown = if updated.name.is_empty() {
-                        new_name
-                    } else {
-                        updated.name
-                    };
-                    state.patch(|d| {
-                        d.name = shown;
-                        if !updated.updated_at.is_empty() {
-                            d.updated_at = updated.updated_at;
-                        }
-                    });
-                    close();
+        let request = endpoints::update_name(&state.id.get_untracked(), &new_name);
+        let done = move |updated: NameUpdated| {
+            let shown = if updated.name.is_empty() {
+                new_name
+            } else {
+                updated.name
+            };
+            state.patch(|d| {
+                d.name = shown;
+                if !updated.updated_at.is_empty() {
+                    d.updated_at = updated.updated_at;
                 }
-                Err(ApiError::RouteNotFound { .. }) => {
-                    problem.try_set(Some(RENAME_MISSING.to_string()));
-                }
-                Err(error) => {
-                    problem.try_set(Some(error.user_message()));
-                }
-            }
+            });
+            close();
+        };
+        rename_change.send_or((), state.auth.call(request), done, |error| match error {
+            ApiError::RouteNotFound { .. } => RENAME_MISSING.to_string(),
+            error => error.user_message(),
         });
     };
     let keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && !saving.get_untracked() {
+        if ev.key() == "Escape" && !rename_change.busy_now() {
             ev.prevent_default();
             close();
         }
@@ -148,12 +137,12 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
                     <button
                         type="submit"
                         class="btn btn-primary"
-                        disabled=move || saving.get()
-                        aria-busy=move || saving.get().to_string()
+                        disabled=move || rename_change.busy()
+                        aria-busy=move || rename_change.busy().to_string()
                     >
                         "Save name"
                     </button>
-                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| close()>
+                    <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
                         "Cancel"
                     </button>
                     <p id=problem_id.clone() class="field-error" role="alert">{move || problem.get()}</p>

@@ -144,7 +144,7 @@ fn JobDefinitionForm(
                     </div>
                 </Show>
                 <ChangesReview text=draft.text base=base active=active/>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
+                <button type="submit" class="btn btn-primary" disabled=move || submission.change.busy()>
                     "Create revision"
                 </button>
                 <SubmissionStatus submission=submission/>

@@ -109,7 +109,7 @@ where
                 <FormField id=id label=label error=error hint=hint note=note control=control>
                     {children.map(|more| more())}
                 </FormField>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
+                <button type="submit" class="btn btn-primary" disabled=move || submission.change.busy()>
                     {format!("Save {name}")}
                 </button>
                 <SubmissionStatus submission=submission/>
