@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, each named after what it renders.
 
+pub mod choice_select;
 pub mod clock;
 pub mod confirm_dialog;
 pub mod copy_button;

@@ -5,6 +5,7 @@ use super::list::{fetch_view, HistoryList};
 use super::Ctx;
 use crate::api::endpoints;
 use crate::api::models::{Event, EventCategory};
+use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::components::short_code::short_code;
@@ -33,23 +34,12 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <div class="history-filters" role="search" aria-label="Filter events">
-            <label>
-                "Category "
-                <select
-                    prop:value=move || view.with(|v| v.category.map(|c| c.as_str()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value);
-                        go.go(view.get_untracked().with_category(category));
-                    }
-                >
-                    <option value="">"All categories"</option>
-                    {EventCategory::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect
+                label="Category "
+                all="All categories"
+                value=Signal::derive(move || view.with(|v| v.category))
+                on_change={move |category: Option<EventCategory>| go.go(view.get_untracked().with_category(category))}
+            />
             <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
             <fieldset class="status-filter event-types">
                 <legend>"Type"</legend>

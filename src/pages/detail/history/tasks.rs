@@ -5,6 +5,7 @@ use super::list::{fetch_view, HistoryList};
 use super::Ctx;
 use crate::api::endpoints;
 use crate::api::models::{Task, TaskKind};
+use crate::components::choice_select::ChoiceSelect;
 use crate::components::clock::use_now;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
@@ -23,23 +24,12 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <div class="history-filters" role="search" aria-label="Filter tasks">
-            <label>
-                "Task "
-                <select
-                    prop:value=move || view.with(|v| v.task.map(|t| t.as_str()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value);
-                        go.go(view.get_untracked().with_task(task));
-                    }
-                >
-                    <option value="">"All tasks"</option>
-                    {TaskKind::ALL
-                        .into_iter()
-                        .map(|t| view! { <option value=t.as_str()>{t.as_str()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect
+                label="Task "
+                all="All tasks"
+                value=Signal::derive(move || view.with(|v| v.task))
+                on_change={move |task: Option<TaskKind>| go.go(view.get_untracked().with_task(task))}
+            />
             <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         <HistoryList ctx=ctx data=data columns=COLUMNS row=|task| view! { <TaskRow task=task/> }/>
