@@ -7,12 +7,23 @@
 
 use super::form_field::{describedby, Described};
 use crate::domain::jobdef::review::pretty;
+use crate::domain::words::count_of;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
 fn line_count(text: &str) -> usize {
     text.split('\n').count()
+}
+
+/// The gutter: one number a line, the marked ones flagged.
+fn numbers(lines: usize, marks: &[usize]) -> impl IntoView {
+    (1..=lines)
+        .map(|n| {
+            let marked = marks.contains(&n);
+            view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -54,15 +65,7 @@ pub fn JsonEditor(
 
     let lines = Memo::new(move |_| text.with(|t| line_count(t)));
     let marks = Memo::new(move |_| marked.get());
-    let gutter_rows = move || {
-        let marks = marks.get();
-        (1..=lines.get())
-            .map(|n| {
-                let marked = marks.contains(&n);
-                view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
-            })
-            .collect_view()
-    };
+    let gutter_rows = move || marks.with(|marks| numbers(lines.get(), marks));
 
     let format = move |_| match text.with_untracked(|t| pretty(t)) {
         Ok(formatted) => {
@@ -90,10 +93,7 @@ pub fn JsonEditor(
             <div class="json-editor-head">
                 <label for=id.clone()>{label}</label>
                 <span class="muted json-editor-count">
-                    {move || match lines.get() {
-                        1 => "1 line".to_string(),
-                        n => format!("{n} lines"),
-                    }}
+                    {move || count_of(lines.get() as u64, "line")}
                 </span>
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"

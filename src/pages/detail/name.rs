@@ -20,11 +20,51 @@ const INPUT_ID: &str = "detail-name-input";
 pub fn NameHeading(state: DetailState) -> impl IntoView {
     let name = state.field(|d| d.name.clone());
     let editing = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
+    let shown = move || name.with(|n| display_name(n));
+    // Focus goes back to "Rename" when the form closes.
+    let rename = NodeRef::<Button>::new();
+    let refocus = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = rename.get() {
+            if refocus.try_update_value(std::mem::take) == Some(true) {
+                let _ = el.focus();
+            }
+        }
+    });
+    let close = Callback::new(move |_| {
+        refocus.try_set_value(true);
+        editing.try_set(false);
+    });
+
+    move || {
+        if !editing.get() {
+            return view! {
+                <div class="detail-name">
+                    <h1 id="detail-title">{shown}</h1>
+                    <button type="button" class="btn btn-small" node_ref=rename on:click=move |_| editing.set(true)>
+                        "Rename"
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="detail-name">
+                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
+                <RenameForm state=state name=name on_close=close/>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The "Name" field, opened with the name selected, with "Save name" and "Cancel".
+#[component]
+fn RenameForm(state: DetailState, name: Memo<String>, on_close: Callback<()>) -> impl IntoView {
+    let draft = RwSignal::new(name.get_untracked());
     let rename_change = Mutation::<()>::new();
     // A refused name, or why the rename failed.
     let problem = rename_change.failure;
-    let shown = move || name.with(|n| display_name(n));
     let problem_id = error_id(INPUT_ID);
     let invalid = Signal::derive(move || problem.with(Option::is_some));
     let described = {
@@ -34,34 +74,17 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             Signal::derive(move || describedby(&[invalid.get().then_some(problem_id.as_str())])),
         )
     };
-
-    // Focus moves into the field when it opens, and back to "Rename" after.
     let input = NodeRef::<Input>::new();
-    let rename = NodeRef::<Button>::new();
-    let refocus = StoredValue::new(false);
     Effect::new(move |_| {
         if let Some(el) = input.get() {
             let _ = el.focus();
             el.select();
         }
     });
-    Effect::new(move |_| {
-        if let Some(el) = rename.get() {
-            if refocus.try_update_value(std::mem::take) == Some(true) {
-                let _ = el.focus();
-            }
-        }
-    });
 
-    let open = move |_| {
-        draft.set(name.get_untracked());
-        problem.set(None);
-        editing.set(true);
-    };
     let close = move || {
-        refocus.try_set_value(true);
         problem.try_set(None);
-        editing.try_set(false);
+        on_close.run(());
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -106,49 +129,32 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
         }
     };
 
-    move || {
-        if !editing.get() {
-            return view! {
-                <div class="detail-name">
-                    <h1 id="detail-title">{shown}</h1>
-                    <button type="button" class="btn btn-small" node_ref=rename on:click=open>
-                        "Rename"
-                    </button>
-                </div>
-            }
-            .into_any();
-        }
-        view! {
-            <div class="detail-name">
-                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
-                <form class="detail-rename" on:submit=save novalidate>
-                    <label for=INPUT_ID>"Name"</label>
-                    <input
-                        id=INPUT_ID
-                        type="text"
-                        autocomplete="off"
-                        node_ref=input
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                        on:keydown=keydown
-                        aria-invalid=described.invalid()
-                        aria-describedby=described.ids()
-                    />
-                    <button
-                        type="submit"
-                        class="btn btn-primary"
-                        disabled=move || rename_change.busy()
-                        aria-busy=move || rename_change.busy().to_string()
-                    >
-                        "Save name"
-                    </button>
-                    <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
-                        "Cancel"
-                    </button>
-                    <p id=problem_id.clone() class="field-error" role="alert">{move || problem.get()}</p>
-                </form>
-            </div>
-        }
-        .into_any()
+    view! {
+        <form class="detail-rename" on:submit=save novalidate>
+            <label for=INPUT_ID>"Name"</label>
+            <input
+                id=INPUT_ID
+                type="text"
+                autocomplete="off"
+                node_ref=input
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=keydown
+                aria-invalid=described.invalid()
+                aria-describedby=described.ids()
+            />
+            <button
+                type="submit"
+                class="btn btn-primary"
+                disabled=move || rename_change.busy()
+                aria-busy=move || rename_change.busy().to_string()
+            >
+                "Save name"
+            </button>
+            <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
+                "Cancel"
+            </button>
+            <p id=problem_id class="field-error" role="alert">{move || problem.get()}</p>
+        </form>
     }
 }
