@@ -1,60 +1,49 @@
-//! A table's header row, written once from its list of columns.
+//! A table's header row, written once from its column names.
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Column {
-    name: &'static str,
-    class: Option<&'static str>,
-    /// `false`: the name is for assistive technology only (a column of buttons).
-    shown: bool,
+pub struct Columns {
+    names: &'static [&'static str],
+    /// Columns of numbers, aligned as numbers are.
+    numbers: &'static [&'static str],
+    /// Columns named for assistive technology only (a column of buttons).
+    unnamed: &'static [&'static str],
 }
 
-impl Column {
-    pub const fn named(name: &'static str) -> Self {
-        Column {
-            name,
-            class: None,
-            shown: true,
+impl Columns {
+    pub const fn new(names: &'static [&'static str]) -> Self {
+        Columns {
+            names,
+            numbers: &[],
+            unnamed: &[],
         }
     }
 
-    /// A column of numbers, aligned as numbers are.
-    pub const fn number(name: &'static str) -> Self {
-        Column {
-            name,
-            class: Some("num"),
-            shown: true,
-        }
+    pub const fn numbers(self, numbers: &'static [&'static str]) -> Self {
+        Columns { numbers, ..self }
     }
 
-    pub const fn unnamed(name: &'static str) -> Self {
-        Column {
-            name,
-            class: None,
-            shown: false,
-        }
+    pub const fn unnamed(self, unnamed: &'static [&'static str]) -> Self {
+        Columns { unnamed, ..self }
     }
 }
 
 #[component]
-pub fn TableHead(columns: &'static [Column]) -> impl IntoView {
+pub fn TableHead(columns: Columns) -> impl IntoView {
+    let head = move |name: &'static str| {
+        let class = columns.numbers.contains(&name).then_some("num");
+        let text = if columns.unnamed.contains(&name) {
+            Either::Left(view! { <span class="visually-hidden">{name}</span> })
+        } else {
+            Either::Right(name)
+        };
+        view! { <th scope="col" class=class>{text}</th> }
+    };
     view! {
         <thead>
-            <tr>
-                {columns
-                    .iter()
-                    .map(|c| {
-                        let name = if c.shown {
-                            Either::Left(c.name)
-                        } else {
-                            Either::Right(view! { <span class="visually-hidden">{c.name}</span> })
-                        };
-                        view! { <th scope="col" class=c.class>{name}</th> }
-                    })
-                    .collect_view()}
-            </tr>
+            <tr>{columns.names.iter().copied().map(head).collect_view()}</tr>
         </thead>
     }
 }

@@ -10,6 +10,7 @@ use crate::api::endpoints;
 use crate::api::models::Deployment;
 use crate::client::{use_auth, Mutation};
 use crate::components::json_editor::JsonEditor;
+use crate::components::submit_button::SubmitButton;
 use crate::domain::create::{CreateForm, Field, Invalid};
 use crate::domain::jobdef::locate;
 use crate::url_state::paths;
@@ -98,9 +99,7 @@ pub fn CreatePage() -> impl IntoView {
                 </div>
                 <p class="form-error" role="alert">{move || creation.failure.get()}</p>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || creation.busy() aria-busy=move || creation.busy().to_string()>
-                        "Create deployment"
-                    </button>
+                    <SubmitButton label="Create deployment" busy=Signal::derive(move || creation.busy())/>
                     <A href=paths::DEPLOYMENTS attr:class="btn">"Cancel"</A>
                 </div>
             </form>

@@ -3,6 +3,7 @@
 use crate::api::error::ApiError;
 use crate::api::request::{check_api_key, ApiConfig, KeyProblem};
 use crate::client::{use_auth, Auth, Mutation};
+use crate::components::submit_button::SubmitButton;
 use crate::session;
 use crate::url_state::{api_base, paths};
 use leptos::prelude::*;
@@ -79,14 +80,7 @@ pub fn SignInPage() -> impl IntoView {
                 <ApiKeyField api_key=api_key/>
                 <ApiUrlFields choice=choice custom_url=custom_url/>
                 <p class="form-error" role="alert">{move || error.get()}</p>
-                <button
-                    type="submit"
-                    class="btn btn-primary"
-                    disabled=move || probe.busy()
-                    aria-busy=move || probe.busy().to_string()
-                >
-                    "Sign in"
-                </button>
+                <SubmitButton label="Sign in" busy=Signal::derive(move || probe.busy())/>
                 <Show when=move || probe.busy()>
                     <span class="muted" role="status">" Checking the key…"</span>
                 </Show>

@@ -6,7 +6,7 @@
 //! a shared link opens the same tab on the same page. Query pairs that are not
 //! the tabs' own are kept as they are, for whatever else lives on the page.
 
-use super::paging::{Paged, Paging};
+use super::paging::{paged, Paged, Paging};
 use super::query_list::{encode_pairs, join, parse_list, toggle};
 use crate::api::models::{EventCategory, JobState, TaskKind};
 use crate::api::query::{encode_component, EventFilter, JobFilter, Page, TaskFilter};
@@ -92,41 +92,28 @@ pub struct HistoryView {
     pub other: Vec<(String, String)>,
 }
 
-impl Paged for HistoryView {
-    fn paging(&self) -> &Paging {
-        &self.paging
-    }
-    fn paging_mut(&mut self) -> &mut Paging {
-        &mut self.paging
-    }
-}
+paged!(HistoryView);
 
 impl HistoryView {
     /// Reads the view from query pairs; unknown or malformed values fall back
     /// to defaults, and filters of other tabs are dropped.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut view = HistoryView::default();
-        for (key, value) in pairs {
-            if view.paging.read(key, value) {
-                continue;
+        view.paging = Paging::from_query(pairs, |key, value| match key {
+            "tab" => view.tab = HistoryTab::parse(value).unwrap_or_default(),
+            "state" => view.states = parse_list(value, |s| JobState::parse(s.trim())),
+            "category" => {
+                view.category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value)
             }
-            match key {
-                "tab" => view.tab = HistoryTab::parse(value).unwrap_or_default(),
-                "state" => view.states = parse_list(value, |s| JobState::parse(s.trim())),
-                "category" => {
-                    view.category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value)
-                }
-                "type" => {
-                    view.types = parse_list(value, |t| {
-                        let t = t.trim();
-                        is_event_type(t).then(|| t.to_string())
-                    })
-                }
-                "task" => view.task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value),
-                k => view.other.push((k.to_string(), value.to_string())),
+            "type" => {
+                view.types = parse_list(value, |t| {
+                    let t = t.trim();
+                    is_event_type(t).then(|| t.to_string())
+                })
             }
-        }
-        view.paging.settle();
+            "task" => view.task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value),
+            k => view.other.push((k.to_string(), value.to_string())),
+        });
         view.keep_own_filters()
     }
 
@@ -167,12 +154,6 @@ impl HistoryView {
             other: self.other.clone(),
             ..HistoryView::default()
         }
-    }
-
-    /// Any change to what is listed starts again from the first page.
-    pub fn first_page(mut self) -> Self {
-        self.paging.first_page();
-        self
     }
 
     pub fn toggle_state(mut self, state: JobState) -> Self {
@@ -361,12 +342,6 @@ mod tests {
         assert_eq!(view.types, vec!["OK_1"]);
         let view = parse("tab=tasks&task=LIST,STOP");
         assert_eq!(view.task, None);
-    }
-
-    #[test]
-    fn page_number_needs_a_cursor() {
-        assert_eq!(parse("tab=jobs&page=4").paging.page, 1);
-        assert_eq!(parse("tab=jobs&cursor=x&page=4").paging.page, 4);
     }
 
     #[test]

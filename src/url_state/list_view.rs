@@ -3,7 +3,7 @@
 //! Every control on the list writes here and the list reads only from here, so a
 //! reload, back/forward or a shared link restores exactly the same view.
 
-use super::paging::{Paged, Paging};
+use super::paging::{paged, Paged, Paging};
 use super::query_list::{encode_pairs, join, parse_list, toggle};
 use crate::api::models::{Status, Strategy};
 use crate::api::query::{DeploymentFilter, Page, SortOrder};
@@ -17,38 +17,25 @@ pub struct ListView {
     pub paging: Paging,
 }
 
-impl Paged for ListView {
-    fn paging(&self) -> &Paging {
-        &self.paging
-    }
-    fn paging_mut(&mut self) -> &mut Paging {
-        &mut self.paging
-    }
-}
+paged!(ListView);
 
 impl ListView {
     /// Reads the view from query pairs; unknown or malformed values fall back to defaults.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut view = ListView::default();
-        for (key, value) in pairs {
-            if view.paging.read(key, value) {
-                continue;
-            }
-            match key {
-                "search" => view.search = value.to_string(),
-                "status" => view.statuses = parse_list(value, Status::parse),
-                "strategy" => view.strategies = parse_list(value, Strategy::parse),
-                "sort" => {
-                    view.sort = if value == "asc" {
-                        SortOrder::Asc
-                    } else {
-                        SortOrder::Desc
-                    }
+        view.paging = Paging::from_query(pairs, |key, value| match key {
+            "search" => view.search = value.to_string(),
+            "status" => view.statuses = parse_list(value, Status::parse),
+            "strategy" => view.strategies = parse_list(value, Strategy::parse),
+            "sort" => {
+                view.sort = if value == "asc" {
+                    SortOrder::Asc
+                } else {
+                    SortOrder::Desc
                 }
-                _ => {}
             }
-        }
-        view.paging.settle();
+            _ => {}
+        });
         view
     }
 
@@ -72,12 +59,6 @@ impl ListView {
             return String::new();
         }
         format!("?{}", encode_pairs(&pairs).join("&"))
-    }
-
-    /// Any change to what is listed starts again from the first page.
-    pub fn first_page(mut self) -> Self {
-        self.paging.first_page();
-        self
     }
 
     pub fn toggle_status(mut self, status: Status) -> Self {
@@ -150,12 +131,6 @@ mod tests {
         assert_eq!(view.paging.limit, PageSize::default());
         assert_eq!(view.sort, SortOrder::Desc);
         assert_eq!(view.paging.page, 1);
-    }
-
-    #[test]
-    fn page_number_needs_a_cursor() {
-        assert_eq!(parse("page=4").paging.page, 1);
-        assert_eq!(parse("cursor=x&page=4").paging.page, 4);
     }
 
     #[test]

@@ -23,15 +23,51 @@ impl Default for Paging {
 }
 
 /// A view that lives in the URL and pages through a list.
-pub trait Paged {
+pub trait Paged: Sized {
     fn paging(&self) -> &Paging;
     fn paging_mut(&mut self) -> &mut Paging;
+
+    /// Any change to what is listed starts again from the first page.
+    fn first_page(mut self) -> Self {
+        self.paging_mut().first_page();
+        self
+    }
 }
 
+/// `Paged` for a view that keeps its paging in a `paging` field.
+macro_rules! paged {
+    ($view:ty) => {
+        impl $crate::url_state::paging::Paged for $view {
+            fn paging(&self) -> &$crate::url_state::paging::Paging {
+                &self.paging
+            }
+            fn paging_mut(&mut self) -> &mut $crate::url_state::paging::Paging {
+                &mut self.paging
+            }
+        }
+    };
+}
+pub(crate) use paged;
+
 impl Paging {
+    /// Reads a query: the paging pairs here, every other pair to `other`.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        mut other: impl FnMut(&'a str, &'a str),
+    ) -> Paging {
+        let mut paging = Paging::default();
+        for (key, value) in pairs {
+            if !paging.read(key, value) {
+                other(key, value);
+            }
+        }
+        paging.settle();
+        paging
+    }
+
     /// Takes one query pair when it is a paging one (`false`: not ours).
     /// Malformed values fall back to the defaults; an empty cursor is ignored.
-    pub fn read(&mut self, key: &str, value: &str) -> bool {
+    fn read(&mut self, key: &str, value: &str) -> bool {
         match key {
             "limit" => {
                 self.limit = value
@@ -52,7 +88,7 @@ impl Paging {
     }
 
     /// After all pairs are read: a page number without a cursor is the first page.
-    pub fn settle(&mut self) {
+    fn settle(&mut self) {
         if self.cursor.is_none() {
             self.page = 1;
         }
@@ -122,13 +158,8 @@ impl Paging {
 mod tests {
     use super::*;
 
-    fn read(pairs: &[(&str, &str)]) -> Paging {
-        let mut paging = Paging::default();
-        for (k, v) in pairs {
-            assert!(paging.read(k, v), "{k} is a paging key");
-        }
-        paging.settle();
-        paging
+    fn read(pairs: &[(&'static str, &'static str)]) -> Paging {
+        Paging::from_query(pairs.iter().copied(), |k, _| panic!("{k} is a paging key"))
     }
 
     #[test]
@@ -151,19 +182,19 @@ mod tests {
             ]
         );
         assert!(Paging::default().pairs().is_empty());
-        assert!(!Paging::default().read("sort", "asc"));
+        let mut others = Vec::new();
+        Paging::from_query([("sort", "asc"), ("limit", "20")], |k, v| {
+            others.push((k, v))
+        });
+        assert_eq!(others, [("sort", "asc")]);
     }
 
     #[test]
     fn malformed_values_fall_back_and_a_page_needs_a_cursor() {
         assert_eq!(read(&[("limit", "7"), ("page", "0")]), Paging::default());
         assert_eq!(read(&[("page", "4")]).page, 1);
-        assert_eq!(
-            read(&[("cursor", "x"), ("cursor", ""), ("page", "4")])
-                .cursor
-                .as_deref(),
-            Some("x")
-        );
+        let paging = read(&[("cursor", "x"), ("cursor", ""), ("page", "4")]);
+        assert_eq!((paging.cursor.as_deref(), paging.page), (Some("x"), 4));
     }
 
     #[test]

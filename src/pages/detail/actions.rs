@@ -83,20 +83,21 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
         <div class="detail-action-error" role="alert">
             {move || change.failure.get().map(|message| view! { <p>{message}</p> })}
         </div>
-        <ConfirmDialog
-            open=ask_stop
-            heading=Signal::derive(move || quoted("Stop"))
-            message="Its running jobs will be stopped. You can start it again later."
-            danger=true
-            on_confirm=Callback::new(move |_| run(Action::Stop))
-        />
-        <ConfirmDialog
-            open=ask_archive
-            heading=Signal::derive(move || quoted("Archive"))
-            message="An archived deployment can never be started or changed again."
-            danger=true
-            on_confirm=Callback::new(move |_| run(Action::Archive))
-        />
+        {[
+            (Action::Stop, ask_stop, "Its running jobs will be stopped. You can start it again later."),
+            (Action::Archive, ask_archive, "An archived deployment can never be started or changed again."),
+        ]
+            .into_iter()
+            .map(|(action, open, message)| view! {
+                <ConfirmDialog
+                    open=open
+                    heading=Signal::derive(move || quoted(action.label()))
+                    message=message
+                    danger=true
+                    on_confirm=Callback::new(move |_| run(action))
+                />
+            })
+            .collect_view()}
         <ConfirmDialog
             open=ask_delete
             heading=Signal::derive(move || quoted("Delete"))

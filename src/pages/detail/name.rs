@@ -8,6 +8,7 @@ use crate::api::error::ApiError;
 use crate::api::models::NameUpdated;
 use crate::client::Mutation;
 use crate::components::form_field::{describedby, error_id, Described};
+use crate::components::submit_button::SubmitButton;
 use crate::domain::names::{display_name, parse_name};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
@@ -143,14 +144,7 @@ fn RenameForm(state: DetailState, name: Memo<String>, on_close: Callback<()>) ->
                 aria-invalid=described.invalid()
                 aria-describedby=described.ids()
             />
-            <button
-                type="submit"
-                class="btn btn-primary"
-                disabled=move || rename_change.busy()
-                aria-busy=move || rename_change.busy().to_string()
-            >
-                "Save name"
-            </button>
+            <SubmitButton label="Save name" busy=Signal::derive(move || rename_change.busy())/>
             <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
                 "Cancel"
             </button>

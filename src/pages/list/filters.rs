@@ -7,6 +7,7 @@ use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
 use crate::url_state::list_view::ListView;
+use crate::url_state::paging::Paged;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -3,23 +3,19 @@
 
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
-use crate::api::endpoints;
-use crate::api::models::{Event, EventCategory};
+use crate::api::models::{Event, EventCategory, EventList};
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::components::short_code::short_code;
-use crate::components::table_head::Column;
+use crate::components::table_head::Columns;
 use crate::domain::history::EVENT_TYPES;
-use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 #[component]
 pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
     let Ctx { view, go, .. } = ctx;
-    let data = fetch_view(ctx, HistoryView::events_request, |id, (filter, page)| {
-        endpoints::list_events(id, &filter, &page)
-    });
+    let data = fetch_view::<EventList>(ctx);
     // The known types, then any other one the URL asks for.
     let types = Memo::new(move |_| {
         let mut all: Vec<String> = EVENT_TYPES.iter().map(|t| t.to_string()).collect();
@@ -52,12 +48,7 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
     }
 }
 
-const COLUMNS: &[Column] = &[
-    Column::named("Type"),
-    Column::named("Message"),
-    Column::named("Transaction"),
-    Column::named("Time"),
-];
+const COLUMNS: Columns = Columns::new(&["Type", "Message", "Transaction", "Time"]);
 
 #[component]
 fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {

@@ -4,25 +4,22 @@
 use super::job_detail::JobDetail;
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
-use crate::api::endpoints;
-use crate::api::models::{Job, JobState};
+use crate::api::models::{Job, JobList, JobState};
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
+use crate::components::disclosure::DisclosureButton;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::components::short_code::short_code;
-use crate::components::table_head::Column;
+use crate::components::table_head::Columns;
 use crate::domain::history::{format_duration, job_duration, job_state_label, job_state_tone};
 use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 #[component]
 pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
     let Ctx { view, go, .. } = ctx;
-    let data = fetch_view(ctx, HistoryView::jobs_request, |id, (filter, page)| {
-        endpoints::list_jobs(id, &filter, &page)
-    });
+    let data = fetch_view::<JobList>(ctx);
     view! {
         <div class="history-filters" role="search" aria-label="Filter jobs">
             <fieldset class="status-filter">
@@ -47,15 +44,11 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
     }
 }
 
-const COLUMNS: &[Column] = &[
-    Column::named("Job"),
-    Column::named("Node"),
-    Column::number("Revision"),
-    Column::named("State"),
-    Column::named("Started"),
-    Column::named("Duration"),
-    Column::unnamed("Details"),
-];
+const COLUMNS: Columns = Columns::new(&[
+    "Job", "Node", "Revision", "State", "Started", "Duration", "Details",
+])
+.numbers(&["Revision"])
+.unnamed(&["Details"]);
 
 #[component]
 fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
@@ -88,15 +81,7 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
             </td>
             <td class="duration">{duration}</td>
             <td>
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=detail_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    "Details"
-                </button>
+                <DisclosureButton open=open controls=detail_id.clone()>"Details"</DisclosureButton>
             </td>
         </tr>
         <tr class="history-detail-row" id=detail_id hidden=move || !open.get()>

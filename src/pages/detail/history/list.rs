@@ -4,53 +4,70 @@
 //! marked busy.
 
 use super::{Answer, Ctx};
+use crate::api::endpoints;
 use crate::api::models::{
     Event, EventList, Job, JobList, Pagination, Revision, RevisionList, Task, TaskList,
 };
+use crate::api::query::{EventFilter, JobFilter, Page, TaskFilter};
 use crate::api::request::ApiRequest;
 use crate::components::error_box::ErrorBox;
 use crate::components::pager::Pager;
-use crate::components::table_head::{Column, TableHead};
+use crate::components::table_head::{Columns, TableHead};
 use crate::domain::words::count_of;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
 use leptos::either::Either;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-/// A tab's answer: its items and where they stand among the pages.
-pub trait Listing: Clone + Send + Sync + 'static {
+/// A tab's answer: how the tab's view asks for it, its items, and where they
+/// stand among the pages.
+pub trait Listing: DeserializeOwned + Clone + Send + Sync + 'static {
     type Item;
+    /// The filter and page the view stands for, when it is this tab's.
+    type Request: Clone + PartialEq + Send + Sync + 'static;
+    fn request(view: &HistoryView) -> Option<Self::Request>;
+    fn ask(deployment: &str, request: Self::Request) -> ApiRequest<Self>;
     fn split(self) -> (Vec<Self::Item>, Pagination);
 }
 
 macro_rules! listing {
-    ($($list:ty => $items:ident: $item:ty),*) => {$(
+    ($list:ty, $items:ident: $item:ty, $request:ty, $view:ident, |$id:ident, $req:pat_param| $ask:expr) => {
         impl Listing for $list {
             type Item = $item;
+            type Request = $request;
+            fn request(view: &HistoryView) -> Option<$request> {
+                view.$view()
+            }
+            fn ask($id: &str, $req: $request) -> ApiRequest<Self> {
+                $ask
+            }
             fn split(self) -> (Vec<$item>, Pagination) {
                 (self.$items, self.pagination)
             }
         }
-    )*};
+    };
 }
 
-listing!(JobList => jobs: Job, EventList => events: Event, RevisionList => revisions: Revision, TaskList => tasks: Task);
+listing!(JobList, jobs: Job, (JobFilter, Page), jobs_request, |id, (f, p)| {
+    endpoints::list_jobs(id, &f, &p)
+});
+listing!(EventList, events: Event, (EventFilter, Page), events_request, |id, (f, p)| {
+    endpoints::list_events(id, &f, &p)
+});
+listing!(RevisionList, revisions: Revision, Page, revisions_request, |id, p| {
+    endpoints::list_revisions(id, &p)
+});
+listing!(TaskList, tasks: Task, (TaskFilter, Page), tasks_request, |id, (f, p)| {
+    endpoints::list_tasks(id, &f, &p)
+});
 
 /// Reads the tab's list once for each request its view stands for; `None`
 /// (the tab is not open) asks nothing.
-pub fn fetch_view<R, T>(
-    ctx: Ctx,
-    request: fn(&HistoryView) -> Option<R>,
-    ask: fn(&str, R) -> ApiRequest<T>,
-) -> LocalResource<Answer<T>>
-where
-    R: Clone + PartialEq + Send + Sync + 'static,
-    T: DeserializeOwned + 'static,
-{
+pub fn fetch_view<T: Listing>(ctx: Ctx) -> LocalResource<Answer<T>> {
     let Ctx { state, view, .. } = ctx;
-    let key = Memo::new(move |_| view.with(request).map(|r| (state.id.get(), r)));
+    let key = Memo::new(move |_| view.with(T::request).map(|r| (state.id.get(), r)));
     LocalResource::new(move || {
-        let pending = key.get().map(|(id, r)| ask(&id, r));
+        let pending = key.get().map(|(id, r)| T::ask(&id, r));
         async move {
             match pending {
                 Some(request) => Some(state.auth.call(request).await),
@@ -64,7 +81,7 @@ where
 pub fn HistoryList<T, R, V>(
     ctx: Ctx,
     data: LocalResource<Answer<T>>,
-    columns: &'static [Column],
+    columns: Columns,
     /// The table row(s) of one item.
     row: R,
 ) -> impl IntoView
@@ -110,7 +127,7 @@ where
     }
 }
 
-fn table(tab: HistoryTab, columns: &'static [Column], rows: impl IntoView) -> impl IntoView {
+fn table(tab: HistoryTab, columns: Columns, rows: impl IntoView) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class=format!("history-table {}-table", tab.as_str())>

@@ -4,16 +4,15 @@
 use super::list::{fetch_view, HistoryList};
 use super::make_active::{MakeActive, MakeActiveDialog, MakeActiveOutcome};
 use super::Ctx;
-use crate::api::endpoints;
-use crate::api::models::Revision;
+use crate::api::models::{Revision, RevisionList};
 use crate::components::diff_view::DiffView;
+use crate::components::disclosure::DisclosureButton;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::components::short_code::short_code;
-use crate::components::table_head::Column;
+use crate::components::table_head::Columns;
 use crate::domain::diff::{diff_values, pretty};
 use crate::domain::status::{check, Action};
-use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 /// The two revisions picked for comparing; they may come from different pages.
@@ -26,9 +25,7 @@ struct Compare {
 #[component]
 pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let Ctx { state, view, go } = ctx;
-    let data = fetch_view(ctx, HistoryView::revisions_request, |id, page| {
-        endpoints::list_revisions(id, &page)
-    });
+    let data = fetch_view::<RevisionList>(ctx);
     let compare = Compare {
         a: RwSignal::new(None),
         b: RwSignal::new(None),
@@ -50,13 +47,8 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     }
 }
 
-const COLUMNS: &[Column] = &[
-    Column::named("Revision"),
-    Column::named("Created"),
-    Column::named("IPFS hash"),
-    Column::named("Compare"),
-    Column::unnamed("Actions"),
-];
+const COLUMNS: Columns =
+    Columns::new(&["Revision", "Created", "IPFS hash", "Compare", "Actions"]).unnamed(&["Actions"]);
 
 #[component]
 fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) -> impl IntoView {
@@ -67,7 +59,7 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
     let open = RwSignal::new(false);
     let json_id = format!("revision-json-{n}");
     let json = pretty(&revision.job_definition);
-    let (for_a, for_b, for_make) = (revision.clone(), revision.clone(), revision.clone());
+    let for_make = revision.clone();
     let locked = move || check(Action::Edit, status.get()).err();
     view! {
         <tr data-revision=n class:history-active=is_active>
@@ -80,37 +72,13 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
             <td><RelativeTime iso=revision.created_at.clone()/></td>
             <td>{short_code(Some(revision.ipfs_definition_hash.clone()))}</td>
             <td class="compare-pick">
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="compare-a"
-                        aria-label=format!("Revision {n} as A")
-                        prop:checked=move || compare.a.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
-                        on:change=move |_| compare.a.set(Some(for_a.clone()))
-                    />
-                    "A"
-                </label>
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="compare-b"
-                        aria-label=format!("Revision {n} as B")
-                        prop:checked=move || compare.b.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
-                        on:change=move |_| compare.b.set(Some(for_b.clone()))
-                    />
-                    "B"
-                </label>
+                {pick(compare.a, "A", revision.clone())}
+                {pick(compare.b, "B", revision.clone())}
             </td>
             <td class="actions">
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=json_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
+                <DisclosureButton open=open controls=json_id.clone()>
                     {move || if open.get() { "Hide JSON" } else { "View JSON" }}
-                </button>
+                </DisclosureButton>
                 <Show when=move || !is_active()>
                     <button
                         type="button"
@@ -132,6 +100,23 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
                 <pre class="json-view" tabindex="0" aria-label=format!("Revision {n} job definition")>{json}</pre>
             </td>
         </tr>
+    }
+}
+
+/// The radio that picks this revision as side A or B of the comparison.
+fn pick(side: RwSignal<Option<Revision>>, name: &'static str, revision: Revision) -> impl IntoView {
+    let n = revision.revision;
+    view! {
+        <label class="chip">
+            <input
+                type="radio"
+                name=format!("compare-{}", name.to_lowercase())
+                aria-label=format!("Revision {n} as {name}")
+                prop:checked=move || side.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
+                on:change=move |_| side.set(Some(revision.clone()))
+            />
+            {name}
+        </label>
     }
 }
 

@@ -3,31 +3,28 @@
 
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
-use crate::api::endpoints;
-use crate::api::models::{Task, TaskKind};
+use crate::api::models::{Task, TaskKind, TaskList};
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::clock::use_now;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
 use crate::components::short_code::short_code;
-use crate::components::table_head::Column;
+use crate::components::table_head::Columns;
 use crate::domain::history::{due_text, is_overdue};
 use crate::domain::units::format_exact;
-use crate::url_state::history_view::HistoryView;
 use leptos::prelude::*;
 
 #[component]
 pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
+    let data = fetch_view::<TaskList>(ctx);
     let Ctx { view, go, .. } = ctx;
-    let data = fetch_view(ctx, HistoryView::tasks_request, |id, (filter, page)| {
-        endpoints::list_tasks(id, &filter, &page)
-    });
+    let task = Signal::derive(move || view.with(|v| v.task));
     view! {
         <div class="history-filters" role="search" aria-label="Filter tasks">
             <ChoiceSelect
                 label="Task "
                 all="All tasks"
-                value=Signal::derive(move || view.with(|v| v.task))
+                value=task
                 on_change={move |task: Option<TaskKind>| go.go(view.get_untracked().with_task(task))}
             />
             <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
@@ -36,12 +33,7 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
     }
 }
 
-const COLUMNS: &[Column] = &[
-    Column::named("Task"),
-    Column::named("Job"),
-    Column::named("Due"),
-    Column::named("Created"),
-];
+const COLUMNS: Columns = Columns::new(&["Task", "Job", "Due", "Created"]);
 
 #[component]
 fn TaskRow(task: Task) -> impl IntoView {

@@ -1,7 +1,7 @@
 //! The table of a job's ops (status and exit code) and its endpoints, up or down.
 
 use crate::api::node::info::NodeEndpoint;
-use crate::components::table_head::{Column, TableHead};
+use crate::components::table_head::{Columns, TableHead};
 use crate::domain::links::web_link;
 use crate::domain::logs::status::{Health, OpRow};
 use leptos::prelude::*;
@@ -20,12 +20,7 @@ pub fn OpTable(rows: Vec<OpRow>) -> impl IntoView {
     .into_any()
 }
 
-const COLUMNS: &[Column] = &[
-    Column::named("Op"),
-    Column::named("Status"),
-    Column::named("Exit code"),
-    Column::named("Notes"),
-];
+const COLUMNS: Columns = Columns::new(&["Op", "Status", "Exit code", "Notes"]);
 
 fn row(r: OpRow) -> impl IntoView {
     let tone = format!("op-status op-status-{}", r.tone.as_str());
