@@ -16,7 +16,7 @@ impl Background {
     /// Call where the app's context is provided: runs live under this owner.
     pub fn new() -> Self {
         Background {
-            root: StoredValue::new_local(Owner::current().unwrap_or_else(Owner::new)),
+            root: StoredValue::new_local(Owner::current().unwrap_or_default()),
             running: StoredValue::new_local(None),
         }
     }

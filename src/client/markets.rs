@@ -70,9 +70,9 @@ impl Markets {
     }
 
     fn ensure(&self) {
-        let needed = self.state.with_untracked(|s| {
-            matches!(s, MarketsState::NotRead | MarketsState::Failed(_))
-        });
+        let needed = self
+            .state
+            .with_untracked(|s| matches!(s, MarketsState::NotRead | MarketsState::Failed(_)));
         if !needed || self.auth.config.with_untracked(Option::is_none) {
             return;
         }

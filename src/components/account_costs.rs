@@ -98,10 +98,8 @@ fn runway_view(spend: &Spend, available_usd: f64) -> AnyView {
         Some(runway) => {
             let warning = runway.is_warning();
             view! {
-                <span class="runway" class:runway-warning=warning>
-                    {warning.then(|| view! { <span class="runway-icon" aria-hidden="true">"⚠ "</span> })}
-                    <span class="runway-words">{runway.words()}</span>
-                </span>
+                // The warning sign is drawn by the stylesheet, outside the words.
+                <span class="runway" class:runway-warning=warning>{runway.words()}</span>
             }
             .into_any()
         }

@@ -18,23 +18,23 @@ pub fn DeploymentCost(
     detailed: bool,
 ) -> impl IntoView {
     let markets = Markets::use_markets();
-    let lookup = Memo::new(move |_| {
-        deployment.with(|d| d.as_ref().map(|d| markets.lookup(&d.market)))
-    });
+    let lookup =
+        Memo::new(move |_| deployment.with(|d| d.as_ref().map(|d| markets.lookup(&d.market))));
     move || {
         let found = lookup.get()?;
-        deployment.with(|d| d.as_ref().map(|d| match &found {
-            MarketLookup::Loading => view! {
-                <span class="cost-figure muted">"Loading price…"</span>
-            }
-            .into_any(),
-            MarketLookup::Found(market) => {
-                let basis = detailed
-                    .then(|| cost_basis(d, Some(market)))
-                    .flatten()
-                    .map(|b| view! { " " <span class="cost-basis">"("{b}")"</span> });
-                let gpus = market.gpu_types.join(", ");
-                view! {
+        deployment.with(|d| {
+            d.as_ref().map(|d| match &found {
+                MarketLookup::Loading => view! {
+                    <span class="cost-figure muted">"Loading price…"</span>
+                }
+                .into_any(),
+                MarketLookup::Found(market) => {
+                    let basis = detailed
+                        .then(|| cost_basis(d, Some(market)))
+                        .flatten()
+                        .map(|b| view! { " " <span class="cost-basis">"("{b}")"</span> });
+                    let gpus = market.gpu_types.join(", ");
+                    view! {
                     <span class="cost-figure">{hourly_cost(d, Some(market)).words()}</span>
                     {basis}
                     <span class="cost-market">
@@ -44,14 +44,15 @@ pub fn DeploymentCost(
                     {(!gpus.is_empty()).then(|| view! { <span class="cost-gpus">{gpus}</span> })}
                 }
                 .into_any()
-            }
-            MarketLookup::Unknown => view! {
-                <span class="cost-figure">"price unknown"</span>
-                <span class="cost-market">
-                    "Unknown market " <code title=d.market.clone()>{short_id(&d.market)}</code>
-                </span>
-            }
-            .into_any(),
-        }))
+                }
+                MarketLookup::Unknown => view! {
+                    <span class="cost-figure">"price unknown"</span>
+                    <span class="cost-market">
+                        "Unknown market " <code title=d.market.clone()>{short_id(&d.market)}</code>
+                    </span>
+                }
+                .into_any(),
+            })
+        })
     }
 }

@@ -157,9 +157,7 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
         Found::Idle => "Type part of a name or an id.".to_string(),
         Found::Searching => "Searching…".to_string(),
         Found::Deployments(list) if list.is_empty() => "No deployment matches.".to_string(),
-        Found::Deployments(list) if list.len() == 1 => {
-            "1 deployment: Enter opens it.".to_string()
-        }
+        Found::Deployments(list) if list.len() == 1 => "1 deployment: Enter opens it.".to_string(),
         Found::Deployments(list) => format!(
             "{} deployments: arrow keys choose, Enter opens.",
             list.len()

@@ -125,7 +125,10 @@ mod tests {
     #[test]
     fn single_keys() {
         assert_eq!(read(&key("/"), false), Outcome::Run(Shortcut::FocusSearch));
-        assert_eq!(read(&key("n"), false), Outcome::Run(Shortcut::NewDeployment));
+        assert_eq!(
+            read(&key("n"), false),
+            Outcome::Run(Shortcut::NewDeployment)
+        );
         assert_eq!(read(&key("?"), false), Outcome::Run(Shortcut::ShowHelp));
         assert_eq!(read(&key("g"), false), Outcome::AwaitSecond);
         for other in ["N", "x", "Enter", "Escape", "d", "G"] {
@@ -168,9 +171,18 @@ mod tests {
             };
             assert_eq!(read(&typing, true), Outcome::Nothing, "{k} in a field");
             for press in [
-                KeyPress { ctrl: true, ..key(k) },
-                KeyPress { meta: true, ..key(k) },
-                KeyPress { alt: true, ..key(k) },
+                KeyPress {
+                    ctrl: true,
+                    ..key(k)
+                },
+                KeyPress {
+                    meta: true,
+                    ..key(k)
+                },
+                KeyPress {
+                    alt: true,
+                    ..key(k)
+                },
                 KeyPress {
                     repeat: true,
                     ..key(k)

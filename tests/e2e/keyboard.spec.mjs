@@ -64,6 +64,7 @@ test("shortcuts never fire while typing in a field", async ({ page, fake }) => {
   await page.keyboard.type("gdn?/");
   await expect(name).toHaveValue("gdn?/");
   const editor = page.getByLabel("Job definition", { exact: true });
+  await editor.fill("");
   await editor.click();
   await page.keyboard.type("g");
   await page.keyboard.type("d");
