@@ -127,30 +127,35 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
     };
 
     let option_id = |i: usize| format!("palette-option-{i}");
-    let results = move || match found.get() {
-        Found::Deployments(list) => list
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let selected = move || active.get() == i;
-                view! {
-                    <li role="option" id=option_id(i) aria-selected=move || selected().to_string()
-                        class="palette-option" class:active=selected
-                        on:mousemove=move |_| active.set(i)
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            active.set(i);
-                            go_to_active();
-                        }
-                    >
-                        <span class="palette-name">{d.name.clone()}</span>
-                        {static_badge(d.status)}
-                        <code class="palette-id">{short_id(&d.id)}</code>
-                    </li>
+    let option = move |(i, d): (usize, Deployment)| {
+        let selected = move || active.get() == i;
+        view! {
+            <li role="option" id=option_id(i) aria-selected=move || selected().to_string()
+                class="palette-option" class:active=selected
+                on:mousemove=move |_| active.set(i)
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    active.set(i);
+                    go_to_active();
                 }
-            })
-            .collect_view()
-            .into_any(),
+            >
+                <span class="palette-name">{d.name.clone()}</span>
+                {static_badge(d.status)}
+                <code class="palette-id">{short_id(&d.id)}</code>
+            </li>
+        }
+    };
+    // The listbox is there only with options in it (an empty one is not valid).
+    let results = move || match found.get() {
+        Found::Deployments(list) if !list.is_empty() => {
+            let options = list.into_iter().enumerate().map(option).collect_view();
+            view! {
+                <ul id="palette-results" class="palette-results" role="listbox" aria-label="Deployments found">
+                    {options}
+                </ul>
+            }
+            .into_any()
+        }
         _ => ().into_any(),
     };
     let status = move || match found.get() {
@@ -182,7 +187,7 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
                 spellcheck="false"
                 autofocus=true
                 aria-autocomplete="list"
-                aria-controls="palette-results"
+                aria-controls=move || (count() > 0).then_some("palette-results")
                 aria-expanded=move || (count() > 0).to_string()
                 aria-activedescendant=move || (count() > 0).then(|| option_id(active.get()))
                 aria-describedby="palette-status"
@@ -190,9 +195,7 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
                 on:input=move |ev| search(event_target_value(&ev))
                 on:keydown=on_keydown
             />
-            <ul id="palette-results" class="palette-results" role="listbox" aria-label="Deployments found">
-                {results}
-            </ul>
+            {results}
             <p id="palette-status" class="muted" role="status">{status}</p>
             <div class="confirm-dialog-buttons">
                 <button type="button" class="btn" on:click=move |_| open.set(false)>"Close"</button>

@@ -222,3 +222,18 @@ test("the spend is read again every minute while the tab is shown, and not while
   await runTimersFor(page, 61_000);
   await waitForRequests(fake, SPEND_READS, { count: 3 });
 });
+
+test("starting or stopping from the list reads the spend again", async ({ page, fake }) => {
+  await fake.reset({ seed_count: 3, transition_ms: 60_000 });
+  const [draft] = await fake.deployments();
+  expect(draft.status).toBe("DRAFT");
+  await signIn(page, fake);
+  await expect(spend(page)).toBeVisible();
+  await waitForRequests(fake, SPEND_READS);
+  await page.getByRole("checkbox", { name: `Select ${draft.name}`, exact: true }).check();
+  await page.getByRole("button", { name: "Start selected" }).click();
+  expect(await sentSoFar(fake, page, SPEND_READS)).toHaveLength(1);
+  await page.getByRole("region", { name: /^Start 1 of 1/ }).getByRole("button", { name: "Confirm" }).click();
+  await waitForRequest(fake, { method: "POST", path: `/deployments/${draft.id}/start` });
+  await waitForRequests(fake, SPEND_READS, { count: 2 });
+});
