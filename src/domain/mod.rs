@@ -8,6 +8,8 @@ pub mod costs;
 pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
+/// Deployments as files: the export format, reading it back, and its checks.
+pub mod deployment_file;
 /// Side-by-side line diffs of job definitions.
 pub mod diff;
 /// Job states and durations, task due times, known event types.
