@@ -5,8 +5,12 @@
 
 mod active_definition;
 mod auth;
+/// Saving text as a downloaded file.
+pub mod download;
 mod drafts;
 mod flash;
+/// Reading picked or dropped `.json` files (deployment files, job definitions).
+pub mod json_file;
 /// Node header and node streams (job status on the node).
 pub mod nodes;
 mod preload;

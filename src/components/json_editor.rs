@@ -5,8 +5,10 @@
 //! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
 //! each gutter row stays level with its line.
 
+use crate::client::json_file::{dropped_file, picked_file, read_json_file};
+use crate::domain::deployment_file::Imported;
 use crate::domain::jobdef::review::pretty;
-use leptos::html::{Div, Textarea};
+use leptos::html::{Div, Input, Textarea};
 use leptos::prelude::*;
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
@@ -71,6 +73,31 @@ pub fn JsonEditor(
         Err(message) => format_error.set(Some(message)),
     };
 
+    // A dropped or picked `.json` file replaces the text: a bare job
+    // definition as it is, a deployment file by its job definition.
+    let file_input = NodeRef::<Input>::new();
+    let open_file = move |file: web_sys::File| {
+        if disabled.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match read_json_file(&file).await {
+                Ok(Imported::JobDefinition(t)) => {
+                    format_error.try_set(None);
+                    text.try_set(t);
+                }
+                Ok(Imported::Deployment(form)) => {
+                    format_error.try_set(None);
+                    text.try_set(form.job_definition);
+                }
+                Err(problem) => {
+                    let message = format!("{} was not opened. {problem}", file.name());
+                    format_error.try_set(Some(message));
+                }
+            }
+        });
+    };
+
     let error_id = format_error_id.clone();
     let describedby = move || {
         let own = format_error.with(|e| e.is_some()).then(|| error_id.clone());
@@ -81,7 +108,17 @@ pub fn JsonEditor(
         move || (invalid.get() || format_error.with(|e| e.is_some())).then_some("true");
 
     view! {
-        <div class="json-editor">
+        <div
+            class="json-editor"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| {
+                if let Some(file) = dropped_file(&ev) {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    open_file(file);
+                }
+            }
+        >
             <div class="json-editor-head">
                 <label for=id.clone()>{label}</label>
                 <span class="muted json-editor-count">
@@ -93,6 +130,13 @@ pub fn JsonEditor(
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
                 </button>
+                <button type="button" class="btn" disabled=move || disabled.get()
+                    on:click=move |_| if let Some(input) = file_input.get_untracked() { input.click() }>
+                    "Open .json file"
+                </button>
+                <input type="file" class="visually-hidden" accept=".json,application/json"
+                    tabindex="-1" aria-hidden="true" node_ref=file_input
+                    on:change=move |ev| if let Some(file) = picked_file(&ev) { open_file(file) }/>
             </div>
             <div class="json-editor-body">
                 <div class="json-gutter" aria-hidden="true" node_ref=gutter>

@@ -4,6 +4,7 @@
 mod action_button;
 mod actions;
 mod activity;
+mod export;
 mod fields;
 mod freshness;
 mod history;
