@@ -4,6 +4,8 @@
 //! nothing of them or of the shell.
 
 mod active_definition;
+/// Opt-in browser notifications about followed deployments.
+mod alerts;
 mod auth;
 /// Saving text as a downloaded file.
 pub mod download;
@@ -16,6 +18,7 @@ pub mod nodes;
 mod preload;
 
 pub use active_definition::active_definition;
+pub use alerts::Alerts;
 pub use auth::{use_auth, Auth, KEY_REFUSED};
 pub use drafts::Drafts;
 pub use flash::Flash;

@@ -8,5 +8,6 @@ pub mod diff_view;
 pub mod error_box;
 pub mod json_editor;
 pub mod local_time;
+pub mod notify_toggle;
 pub mod relative_time;
 pub mod status_badge;

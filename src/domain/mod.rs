@@ -1,5 +1,7 @@
 //! Rules with no I/O: what a status allows, input checks, cron, units.
 
+/// Opt-in alerts: which status changes notify, and the 5-minute throttle.
+pub mod alerts;
 /// Bulk actions on the list: what is sent, what is skipped and why.
 pub mod bulk;
 /// Hourly costs of deployments and how long the credits last.
