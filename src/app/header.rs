@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
                     <A href=paths::DEPLOYMENTS>"Deployments"</A>
                 </nav>
                 <AccountCosts/>
+                <crate::components::notify_toggle::NotifyToggle/>
                 <span class="topbar-api" title="API URL">
                     {move || auth.config.with(|c| c.as_ref().map(|c| c.base_url.clone()))}
                 </span>

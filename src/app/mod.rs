@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     Drafts::provide(auth);
     Flash::provide();
+    crate::client::Alerts::provide(auth);
     // One ticking "now" for every relative time on every page.
     clock::provide_clock();
     Preload::provide(lazy_pages::preload_detail);

@@ -6,9 +6,11 @@
 //! each gutter row stays level with its line.
 
 use super::form_field::{describedby, Described};
+use crate::client::json_file::{dropped_file, picked_file, read_json_file};
+use crate::domain::deployment_file::Imported;
 use crate::domain::jobdef::review::pretty;
 use crate::domain::words::count_of;
-use leptos::html::{Div, Textarea};
+use leptos::html::{Div, Input, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -111,6 +113,31 @@ pub fn JsonEditor(
         Err(message) => format_error.set(Some(message)),
     };
 
+    // A dropped or picked `.json` file replaces the text: a bare job
+    // definition as it is, a deployment file by its job definition.
+    let file_input = NodeRef::<Input>::new();
+    let open_file = move |file: web_sys::File| {
+        if disabled.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match read_json_file(&file).await {
+                Ok(Imported::JobDefinition(t)) => {
+                    format_error.try_set(None);
+                    text.try_set(t);
+                }
+                Ok(Imported::Deployment(form)) => {
+                    format_error.try_set(None);
+                    text.try_set(form.job_definition);
+                }
+                Err(problem) => {
+                    let message = format!("{} was not opened. {problem}", file.name());
+                    format_error.try_set(Some(message));
+                }
+            }
+        });
+    };
+
     let error_id = format_error_id.clone();
     let refused = Signal::derive(move || format_error.with(Option::is_some));
     let described = Described::new(
@@ -125,7 +152,17 @@ pub fn JsonEditor(
     );
 
     view! {
-        <div class="json-editor">
+        <div
+            class="json-editor"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| {
+                if let Some(file) = dropped_file(&ev) {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    open_file(file);
+                }
+            }
+        >
             <div class="json-editor-head">
                 <label for=id.clone()>{label}</label>
                 <span class="muted json-editor-count">
@@ -134,6 +171,13 @@ pub fn JsonEditor(
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
                 </button>
+                <button type="button" class="btn" disabled=move || disabled.get()
+                    on:click=move |_| if let Some(input) = file_input.get_untracked() { input.click() }>
+                    "Open .json file"
+                </button>
+                <input type="file" class="visually-hidden" accept=".json,application/json"
+                    tabindex="-1" aria-hidden="true" node_ref=file_input
+                    on:change=move |ev| if let Some(file) = picked_file(&ev) { open_file(file) }/>
             </div>
             <div class="json-editor-body">
                 <div class="json-gutter" aria-hidden="true" node_ref=gutter>

@@ -15,6 +15,7 @@ pub mod form_field;
 pub mod json_editor;
 pub mod local_time;
 pub mod modal;
+pub mod notify_toggle;
 pub mod pager;
 pub mod palette;
 pub mod relative_time;

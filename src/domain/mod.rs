@@ -1,5 +1,7 @@
 //! Rules with no I/O: what a status allows, input checks, cron, units.
 
+/// Opt-in alerts: which status changes notify, and the 5-minute throttle.
+pub mod alerts;
 /// Bulk actions on the list: what is sent, what is skipped and why.
 pub mod bulk;
 /// Hourly costs of deployments and how long the credits last.
@@ -8,6 +10,8 @@ pub mod costs;
 pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
+/// Deployments as files: the export format, reading it back, and its checks.
+pub mod deployment_file;
 /// Side-by-side line diffs of job definitions.
 pub mod diff;
 /// Job states and durations, task due times, known event types.

@@ -3,6 +3,7 @@
 
 mod cost_estimate;
 mod fields;
+mod import;
 mod market_picker;
 mod prefill;
 mod template_picker;
@@ -33,6 +34,7 @@ pub fn CreatePage() -> impl IntoView {
 
     // After a first attempt, problems update as the user fixes them.
     let attempted = RwSignal::new(false);
+    let importer = import::Importer::new(form, job_text, invalid, attempted);
     Effect::new(move |_| {
         let mut current = form.get();
         current.job_definition = job_text.get();
@@ -80,7 +82,8 @@ pub fn CreatePage() -> impl IntoView {
                 {move || if from.is_some() { "Duplicate deployment" } else { "New deployment" }}
             </h1>
             {prefill_state}
-            <form class="create-form" on:submit=submit novalidate>
+            <import::ImportFromFile importer=importer/>
+            <form class="create-form" on:submit=submit novalidate on:dragover=importer.on_dragover() on:drop=importer.on_drop()>
                 <fields::SettingsFields form=form invalid=invalid/>
                 <market_picker::MarketPicker form=form error=field_message(invalid, Field::Market)/>
                 <cost_estimate::CostEstimate form=form/>

@@ -4,6 +4,8 @@
 mod action_button;
 mod actions;
 mod activity;
+mod alerts;
+mod export;
 mod fields;
 mod freshness;
 mod history;
@@ -35,6 +37,7 @@ pub fn DetailPage() -> impl IntoView {
     provide_context(Clock(state.now));
     tick_every_second(state);
     live::follow(state);
+    alerts::follow(state);
 
     let load = move || {
         state.clear();

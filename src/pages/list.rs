@@ -66,6 +66,7 @@ pub fn ListPage() -> impl IntoView {
             spend.refresh();
         }
     });
+    follow_for_alerts(data);
     let loading = RwSignal::new(false);
     let selection = bulk::Selection::new();
     // A different view lists different rows: a selection never spans views.
@@ -116,4 +117,20 @@ fn total_text(total: u64) -> String {
         1 => "1 deployment".into(),
         n => format!("{n} deployments"),
     }
+}
+
+/// The deployments on this page are followed for alerts (issue 14).
+fn follow_for_alerts(
+    data: LocalResource<Result<crate::api::models::DeploymentList, crate::api::error::ApiError>>,
+) {
+    let alerts = crate::client::Alerts::use_alerts();
+    Effect::new(move |_| {
+        alerts.on.track();
+        if let Some(Ok(list)) = data.get() {
+            list.deployments.iter().for_each(|d| alerts.observe(d));
+            let ids = list.deployments.iter().map(|d| d.id.clone()).collect();
+            alerts.follow("list", ids, false);
+        }
+    });
+    on_cleanup(move || alerts.follow("list", Vec::new(), false));
 }

@@ -76,6 +76,7 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
                 <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">"Duplicate"</A>
             </div>
             <ActionButton action=Action::Delete status=status busy=busy danger=true on_press=Callback::new(move |_| ask_delete.set(true))/>
+            <super::export::ExportButtons state=state/>
         </div>
         <p class="detail-action-progress muted" role="status">
             {move || change.pending.get().map(|a| format!("{}: waiting for the API…", a.label()))}
