@@ -1,7 +1,7 @@
 import { test, expect } from "./fixtures.mjs";
 import { API_KEY } from "./helpers/fake.mjs";
 import { signIn, submitKey } from "./helpers/sign-in.mjs";
-import { expectNoRequests, waitForRequest } from "./helpers/request-log.mjs";
+import { expectNoRequests, waitForRequest, waitForRequests } from "./helpers/request-log.mjs";
 
 test("a protected page sends the user to sign in and back afterwards", async ({ page, fake }) => {
   await signIn(page, fake, "/deployments?status=RUNNING");
@@ -41,7 +41,8 @@ test("the host's config.json preselects This server (/api): a key is all it take
   await page.getByLabel("API key").fill(API_KEY);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/deployments$/);
-  await waitForRequest(fake, { method: "GET", path: "/deployments" });
+  // The probe went to this server's API with the key.
+  await waitForRequests(fake, { method: "GET", path: "/deployments" }, { atLeast: 1 });
 });
 
 test("without a config.json the default stays Nosana mainnet", async ({ page, fake }) => {
@@ -67,7 +68,7 @@ test("a choice made before config.json arrives is kept", async ({ page, fake }) 
   await page.getByLabel("API URL").selectOption("custom");
   release();
   expect((await config).ok()).toBe(true);
-  await expect(page.getByLabel("API URL")).toHaveValue("custom");
+  await expect(page.getByLabel("API URL", { exact: true })).toHaveValue("custom");
   await expect(page.getByLabel("Custom API URL")).toBeVisible();
 });
 
