@@ -40,6 +40,8 @@ pub struct Settings {
     pub node_output_ms: u64,
     /// How long an ended job's `jobResult` stays null before the node "uploads" it.
     pub result_delay_ms: u64,
+    /// true: nodes lack the newer routes (`/ops`, `/endpoints`, `/node/info`).
+    pub older_nodes: bool,
 }
 
 impl Settings {
@@ -58,6 +60,7 @@ impl Settings {
             node_output: opts.node_output_ms > 0,
             node_output_ms: opts.node_output_ms.max(1),
             result_delay_ms: opts.result_delay_ms,
+            older_nodes: false,
         }
     }
 }
@@ -78,6 +81,7 @@ pub struct SettingsPatch {
     pub node_output: Option<bool>,
     pub node_output_ms: Option<u64>,
     pub result_delay_ms: Option<u64>,
+    pub older_nodes: Option<bool>,
 }
 
 impl Settings {
@@ -106,6 +110,7 @@ impl Settings {
             (patch.deployment_header, &mut self.deployment_header),
             (patch.header_bare, &mut self.header_bare),
             (patch.node_output, &mut self.node_output),
+            (patch.older_nodes, &mut self.older_nodes),
         ];
         for (given, field) in flags {
             if let Some(v) = given {

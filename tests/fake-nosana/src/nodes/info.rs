@@ -195,7 +195,7 @@ pub fn snapshot(store: &Store, log: &JobLog) -> Value {
 }
 
 /// The job's endpoints as the node reports them: `{"<opId>-<port>": {opID, port, url, status}}`.
-fn urls(store: &Store, log: &JobLog) -> Value {
+pub(super) fn urls(store: &Store, log: &JobLog) -> Value {
     let Some(rec) = store.get(&log.deployment) else {
         return json!({});
     };

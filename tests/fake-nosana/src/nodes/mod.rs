@@ -11,6 +11,7 @@ pub mod control;
 mod flog;
 mod info;
 pub mod logs;
+mod newer;
 pub mod output;
 mod result;
 mod tick;
@@ -209,6 +210,18 @@ pub fn router() -> Router<App> {
         .route(
             "/nodes/{node}/job/{job}/info",
             get(info::info).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/job/{job}/ops",
+            get(newer::ops).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/job/{job}/endpoints",
+            get(newer::endpoints).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/node/info",
+            get(newer::node_info).fallback(unknown_node_route),
         )
         .route("/nodes/{node}/{*rest}", any(unknown_node_route))
         .layer(node_cors)

@@ -146,3 +146,70 @@ async fn node_routes_answer_cors_for_any_origin() {
         Some("https://x.example")
     );
 }
+
+#[tokio::test]
+async fn newer_nodes_report_ops_endpoints_and_themselves() {
+    let app = fake();
+    let job = running_job(&app).await;
+    let header = node_header(&app).await;
+    let auth = [("authorization", header.as_str())];
+    let base = format!("/nodes/{}/job/{}", job.node, job.job);
+    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None).await;
+    assert_eq!(ops.status, 200);
+    let ops = ops.json();
+    let ops = ops.as_object().unwrap();
+    assert!(
+        !ops.is_empty() && ops.values().all(|s| s == "running"),
+        "{ops:?}"
+    );
+    let endpoints = send(&app, "GET", &format!("{base}/endpoints"), &auth, None).await;
+    assert_eq!(endpoints.json()["status"], "ONLINE");
+    assert!(endpoints.json()["urls"].is_object());
+    assert_eq!(
+        send(&app, "GET", &format!("{base}/ops"), &[], None)
+            .await
+            .status,
+        401
+    );
+    let info = send(
+        &app,
+        "GET",
+        &format!("/nodes/{}/node/info", job.node),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(info.status, 200);
+    assert!(info.json()["gpus"][0]["name"].is_string());
+    let completed = job_in_state(&app, "COMPLETED").await;
+    let ended = format!(
+        "/nodes/{}/job/{}/ops",
+        completed["node"].as_str().unwrap(),
+        completed["job"].as_str().unwrap()
+    );
+    let res = send(&app, "GET", &ended, &auth, None).await;
+    assert_eq!(res.status, 404);
+    assert!(res.text.starts_with("No running job with that address"));
+
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "older_nodes": true })),
+    )
+    .await;
+    let old = send(&app, "GET", &format!("{base}/ops"), &auth, None).await;
+    assert_eq!(
+        (old.status, old.text),
+        (404, format!("Cannot GET /job/{}/ops", job.job))
+    );
+    let old = send(
+        &app,
+        "GET",
+        &format!("/nodes/{}/node/info", job.node),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(old.status, 404);
+}
