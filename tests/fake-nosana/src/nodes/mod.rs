@@ -14,6 +14,7 @@ pub mod logs;
 mod newer;
 pub mod output;
 mod result;
+mod stats;
 mod tick;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use std::collections::HashMap;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 use serde::Serialize;
 use serde_json::json;
@@ -218,6 +219,18 @@ pub fn router() -> Router<App> {
         .route(
             "/nodes/{node}/job/{job}/endpoints",
             get(newer::endpoints).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/job/{job}/stats",
+            get(stats::stats).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/job/{job}/stats/stream",
+            get(stats::stream).fallback(unknown_node_route),
+        )
+        .route(
+            "/nodes/{node}/job/{job}/group/{group}/operation/{op}/{action}",
+            post(stats::op_control).fallback(unknown_node_route),
         )
         .route(
             "/nodes/{node}/node/info",

@@ -15,7 +15,7 @@ use crate::state::App;
 use crate::store::Store;
 
 /// Checks in a node's order (route, header, job) and answers `f` of the running job.
-fn answer(
+pub(super) fn answer(
     app: &App,
     node: &str,
     job: &str,
@@ -45,6 +45,16 @@ fn answer(
         },
         _ => text(StatusCode::NOT_FOUND, NO_JOB),
     }
+}
+
+/// Express's 404 for a POST to a route the node lacks.
+pub(super) fn missing_post(path: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        format!("Cannot POST {path}"),
+    )
+        .into_response()
 }
 
 fn missing_route(path: &str) -> Response {

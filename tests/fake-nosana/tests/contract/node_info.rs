@@ -213,3 +213,100 @@ async fn newer_nodes_report_ops_endpoints_and_themselves() {
     .await;
     assert_eq!(old.status, 404);
 }
+
+#[tokio::test]
+async fn stats_samples_and_op_controls() {
+    let app = fake();
+    let job = running_job(&app).await;
+    let header = node_header(&app).await;
+    let auth = [("authorization", header.as_str())];
+    let base = format!("/nodes/{}/job/{}", job.node, job.job);
+    let res = send(
+        &app,
+        "GET",
+        &format!("{base}/stats?interval=60"),
+        &auth,
+        None,
+    )
+    .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let samples = res.json();
+    let samples = samples.as_array().unwrap();
+    assert!(!samples.is_empty() && samples.len() <= 720);
+    let ts: Vec<i64> = samples
+        .iter()
+        .map(|s| s["timestamp"].as_i64().unwrap())
+        .collect();
+    assert!(ts.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    let s = &samples[0];
+    for key in ["opId", "timestamp", "cpu", "memory", "disk", "network"] {
+        assert!(s.get(key).is_some(), "{key}");
+    }
+    assert!(s["memory"]["memory_limit"].is_number() && s["cpu"]["cpu_percent"].is_number());
+    let again = send(
+        &app,
+        "GET",
+        &format!("{base}/stats?interval=60&end={}", ts[ts.len() - 1]),
+        &auth,
+        None,
+    )
+    .await;
+    assert_eq!(
+        again.json().as_array().unwrap().last(),
+        samples.last(),
+        "the same figures"
+    );
+
+    let addr = listen(app.clone()).await;
+    let mut conn = raw(
+        addr,
+        "GET",
+        &format!("{base}/stats/stream?interval=1"),
+        &[("Authorization", &header)],
+    )
+    .await;
+    let text = read_until(&mut conn, "data: ", 1, WAIT).await;
+    let frame = &frames(&text)[0];
+    assert!(frame.as_array().unwrap()[0]["cpu"]["cpu_percent"].is_number());
+
+    let op = samples[0]["opId"].as_str().unwrap();
+    let control_path = format!("{base}/group/{op}/operation/{op}");
+    let stop = send(&app, "POST", &format!("{control_path}/stop"), &auth, None).await;
+    assert_eq!(
+        (stop.status, stop.json()),
+        (200, json!({ "message": "Operation Stopped" }))
+    );
+    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None)
+        .await
+        .json();
+    assert_eq!(ops[op], "stopped");
+    let restart = send(
+        &app,
+        "POST",
+        &format!("{control_path}/restart"),
+        &auth,
+        None,
+    )
+    .await;
+    assert_eq!(restart.json(), json!({ "message": "Operation restarted" }));
+    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None)
+        .await
+        .json();
+    assert_eq!(ops[op], "running");
+    let wrong = send(
+        &app,
+        "POST",
+        &format!("{base}/group/{op}/operation/nope/stop"),
+        &auth,
+        None,
+    )
+    .await;
+    assert_eq!(wrong.status, 500);
+    assert!(wrong.json()["error"].is_string());
+    assert_eq!(
+        send(&app, "POST", &format!("{control_path}/stop"), &[], None)
+            .await
+            .status,
+        401
+    );
+}
