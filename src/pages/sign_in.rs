@@ -21,8 +21,10 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let origin = page_origin();
-    let (initial_choice, initial_custom) = session::last_api_url()
-        .map(|url| api_base::choice_for(&url, &origin))
+    let saved = session::last_api_url();
+    let (initial_choice, initial_custom) = saved
+        .as_deref()
+        .map(|url| api_base::choice_for(url, &origin))
         .unwrap_or((api_base::MAINNET, String::new()));
 
     let api_key = RwSignal::new(String::new());
@@ -32,6 +34,21 @@ pub fn SignInPage() -> impl IntoView {
     // Why the key was not taken: the input, the probe's answer, or the session's end.
     let error = probe.failure;
     error.set(auth.notice.get_untracked());
+    // The host's `config.json` may name the default API; it never overrides the URL this
+    // tab last signed in with, nor a choice the user made while it was loading.
+    let chosen = StoredValue::new(false);
+    if saved.is_none() {
+        leptos::task::spawn_local(async move {
+            let Some(api) = crate::api::app_config::load().await.api else {
+                return;
+            };
+            if chosen.try_get_value() == Some(false) {
+                let (c, custom) = api_base::choice_for_config(&api, &origin);
+                choice.try_set(c.to_string());
+                custom_url.try_set(custom);
+            }
+        });
+    }
 
     let next = move || {
         query
@@ -78,7 +95,7 @@ pub fn SignInPage() -> impl IntoView {
             </p>
             <form on:submit=submit novalidate>
                 <ApiKeyField api_key=api_key/>
-                <ApiUrlFields choice=choice custom_url=custom_url/>
+                <ApiUrlFields choice=choice custom_url=custom_url chosen=chosen/>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <SubmitButton label="Sign in" busy=Signal::derive(move || probe.busy())/>
                 <Show when=move || probe.busy()>
@@ -138,7 +155,12 @@ fn ApiKeyField(api_key: RwSignal<String>) -> impl IntoView {
 }
 
 #[component]
-fn ApiUrlFields(choice: RwSignal<String>, custom_url: RwSignal<String>) -> impl IntoView {
+fn ApiUrlFields(
+    choice: RwSignal<String>,
+    custom_url: RwSignal<String>,
+    /// Set once the user picks, so a late `config.json` does not undo the pick.
+    chosen: StoredValue<bool>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for="api-url">"API URL"</label>
@@ -146,7 +168,10 @@ fn ApiUrlFields(choice: RwSignal<String>, custom_url: RwSignal<String>) -> impl 
                 id="api-url"
                 name="api-url"
                 prop:value=move || choice.get()
-                on:change=move |ev| choice.set(event_target_value(&ev))
+                on:change=move |ev| {
+                    chosen.set_value(true);
+                    choice.set(event_target_value(&ev));
+                }
             >
                 {api_base::CHOICES
                     .iter()
