@@ -3,6 +3,7 @@
 
 mod header;
 mod lazy_pages;
+mod page_heading;
 mod protected;
 
 use crate::client::{Auth, Drafts, Flash, Preload};
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     />
                 </Routes>
             </main>
+            <page_heading::PageAnnouncer/>
         </Router>
     }
 }

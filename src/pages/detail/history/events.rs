@@ -95,7 +95,8 @@ fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
 #[component]
 fn EventTable(events: Vec<Event>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        // Scrolls sideways on a phone and holds nothing focusable: Tab reaches it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Events table">
             <table class="history-table events-table">
                 <caption class="visually-hidden">"Events"</caption>
                 <thead>

@@ -61,7 +61,8 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
 #[component]
 fn TaskTable(tasks: Vec<Task>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        // Scrolls sideways on a phone and holds nothing focusable: Tab reaches it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Tasks table">
             <table class="history-table tasks-table">
                 <caption class="visually-hidden">"Tasks"</caption>
                 <thead>
