@@ -97,7 +97,9 @@ test("detail page: the Stop, Archive, Delete and Make active dialogs", async ({ 
   await apiWrite(fake, "POST", `/deployments/${stopped.id}/create-revision`, definition("docker.io/nginx:1.28"));
   await page.goto(`${fake.url}/deployments/${stopped.id}?tab=revisions`);
   await expect(h1(page, stopped.name)).toBeVisible();
-  await expectAccessible(page, "detail of a STOPPED deployment, Revisions tab");
+  await page.getByRole("button", { name: "Show job status" }).click();
+  await expect(page.getByRole("region", { name: "Job status" }).getByText("No jobs yet.")).toBeVisible();
+  await expectAccessible(page, "detail of a STOPPED deployment: Revisions tab, Job status open");
   await auditDialog(page, () => button(page, "Archive").click(), `Archive “${stopped.name}”?`, "the Archive dialog");
   await auditDialog(page, () => button(page, "Delete").click(), `Delete “${stopped.name}”?`, "the Delete dialog");
   const make = page.locator('tr[data-revision="1"]').getByRole("button", { name: "Make active" });
