@@ -7,6 +7,7 @@ mod active_definition;
 mod auth;
 mod drafts;
 mod flash;
+mod mutation;
 /// Node header and node streams (job status on the node).
 pub mod nodes;
 mod preload;
@@ -15,4 +16,5 @@ pub use active_definition::active_definition;
 pub use auth::{use_auth, Auth, KEY_REFUSED};
 pub use drafts::Drafts;
 pub use flash::Flash;
+pub use mutation::Mutation;
 pub use preload::Preload;

@@ -5,13 +5,25 @@
 //! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
 //! each gutter row stays level with its line.
 
+use super::form_field::{describedby, Described};
 use crate::domain::jobdef::review::pretty;
+use crate::domain::words::count_of;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
 fn line_count(text: &str) -> usize {
     text.split('\n').count()
+}
+
+/// The gutter: one number a line, the marked ones flagged.
+fn numbers(lines: usize, marks: &[usize]) -> impl IntoView {
+    (1..=lines)
+        .map(|n| {
+            let marked = marks.contains(&n);
+            view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -53,15 +65,7 @@ pub fn JsonEditor(
 
     let lines = Memo::new(move |_| text.with(|t| line_count(t)));
     let marks = Memo::new(move |_| marked.get());
-    let gutter_rows = move || {
-        let marks = marks.get();
-        (1..=lines.get())
-            .map(|n| {
-                let marked = marks.contains(&n);
-                view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
-            })
-            .collect_view()
-    };
+    let gutter_rows = move || marks.with(|marks| numbers(lines.get(), marks));
 
     let format = move |_| match text.with_untracked(|t| pretty(t)) {
         Ok(formatted) => {
@@ -72,23 +76,24 @@ pub fn JsonEditor(
     };
 
     let error_id = format_error_id.clone();
-    let describedby = move || {
-        let own = format_error.with(|e| e.is_some()).then(|| error_id.clone());
-        let ids: Vec<String> = described_by.get().into_iter().chain(own).collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let is_invalid =
-        move || (invalid.get() || format_error.with(|e| e.is_some())).then_some("true");
+    let refused = Signal::derive(move || format_error.with(Option::is_some));
+    let described = Described::new(
+        Signal::derive(move || invalid.get() || refused.get()),
+        Signal::derive(move || {
+            let theirs = described_by.get();
+            describedby(&[
+                theirs.as_deref(),
+                refused.get().then_some(error_id.as_str()),
+            ])
+        }),
+    );
 
     view! {
         <div class="json-editor">
             <div class="json-editor-head">
                 <label for=id.clone()>{label}</label>
                 <span class="muted json-editor-count">
-                    {move || match lines.get() {
-                        1 => "1 line".to_string(),
-                        n => format!("{n} lines"),
-                    }}
+                    {move || count_of(lines.get() as u64, "line")}
                 </span>
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
@@ -109,8 +114,8 @@ pub fn JsonEditor(
                     autocapitalize="off"
                     node_ref=area
                     disabled=move || disabled.get()
-                    aria-invalid=is_invalid
-                    aria-describedby=describedby
+                    aria-invalid=described.invalid()
+                    aria-describedby=described.ids()
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         format_error.set(None);

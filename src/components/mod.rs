@@ -1,12 +1,19 @@
 //! Reusable pieces of the interface, each named after what it renders.
 
+pub mod choice_select;
 pub mod clock;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod cron_reading;
 pub mod diff_view;
+pub mod disclosure;
 pub mod error_box;
+pub mod form_field;
 pub mod json_editor;
 pub mod local_time;
+pub mod pager;
 pub mod relative_time;
+pub mod short_code;
 pub mod status_badge;
+pub mod submit_button;
+pub mod table_head;

@@ -21,7 +21,6 @@ use crate::components::error_box::ErrorBox;
 use crate::url_state::paths;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use state::{DetailState, Phase};
@@ -39,9 +38,7 @@ pub fn DetailPage() -> impl IntoView {
 
     let load = move || {
         state.clear();
-        spawn_local(async move {
-            state.reload().await;
-        });
+        state.refresh();
     };
     Effect::new(move |_| {
         // Read, not only tracked: a memo never read counts its first

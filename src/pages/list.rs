@@ -2,12 +2,12 @@
 
 mod bulk;
 mod filters;
-mod pager;
 mod table;
 
 use crate::api::endpoints;
 use crate::client::{use_auth, Flash};
 use crate::components::error_box::ErrorBox;
+use crate::components::pager::Pager;
 use crate::url_state::list_view::ListView;
 use crate::url_state::paths;
 use leptos::prelude::*;
@@ -23,6 +23,11 @@ impl GoToList {
     /// `replace` keeps typing in the search box out of the back-button history.
     pub fn go(&self, view: ListView, replace: bool) {
         self.0.run((view, replace));
+    }
+
+    /// A move that is a back-button entry of its own (a page, a page size).
+    pub fn step(self) -> Callback<ListView> {
+        Callback::new(move |view| self.go(view, false))
     }
 }
 
@@ -87,7 +92,7 @@ pub fn ListPage() -> impl IntoView {
                             <div class="list-body" aria-busy=move || loading.get().to_string()>
                             <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=retry/>
                             <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
-                            <pager::Pager pagination=pagination view=view go=go/>
+                            <Pager pagination=pagination view=view go=go.step() label="Pages"/>
                             </div>
                         }.into_any()
                     }

@@ -2,6 +2,7 @@
 
 use crate::api::endpoints;
 use crate::client::use_auth;
+use crate::components::form_field::FormField;
 use crate::domain::create::CreateForm;
 use crate::domain::markets::{price_per_hour, search};
 use leptos::prelude::*;
@@ -59,15 +60,13 @@ pub fn MarketPicker(
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
             </div>
             {list}
-            <div class="field">
-                <label for="create-market">"Market address"</label>
+            <FormField id="create-market" label="Market address" error=error control=move |d| view! {
                 <input id="create-market" type="text" autocomplete="off" spellcheck="false"
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby=move || error.with(|e| e.is_some()).then_some("create-market-error")
+                    aria-invalid=d.invalid()
+                    aria-describedby=d.ids()
                     prop:value=move || form.with(|f| f.market.clone())
                     on:input=move |ev| form.update(|f| f.market = event_target_value(&ev))/>
-                {move || error.get().map(|m| view! { <p class="field-error" id="create-market-error">{m}</p> })}
-            </div>
+            }/>
         </div>
     }
 }
