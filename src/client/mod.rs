@@ -5,16 +5,21 @@
 
 mod active_definition;
 mod auth;
+mod background;
 mod drafts;
 mod flash;
+mod markets;
 mod mutation;
 /// Node header and node streams (job status on the node).
 pub mod nodes;
 mod preload;
+mod spend;
 
 pub use active_definition::active_definition;
 pub use auth::{use_auth, Auth, KEY_REFUSED};
 pub use drafts::Drafts;
 pub use flash::Flash;
+pub use markets::{MarketLookup, Markets, MarketsState};
 pub use mutation::Mutation;
 pub use preload::Preload;
+pub use spend::{AccountSpend, SpendState};

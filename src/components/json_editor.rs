@@ -10,6 +10,7 @@ use crate::domain::jobdef::review::pretty;
 use crate::domain::words::count_of;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
 fn line_count(text: &str) -> usize {
@@ -24,6 +25,36 @@ fn numbers(lines: usize, marks: &[usize]) -> impl IntoView {
             view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
         })
         .collect_view()
+}
+
+/// Replaces the whole text as if typed, so the browser's undo (Ctrl+Z) brings
+/// the text before "Format" back; setting `value` would wipe the undo history.
+/// `execCommand("insertText")` fires `input`, which updates the signal. False
+/// where the browser does not support it (then the caller sets the value).
+fn replace_as_typed(area: &web_sys::HtmlTextAreaElement, text: &str) -> bool {
+    if area.value() == text {
+        return true;
+    }
+    let document = document();
+    let Some(exec) = js_sys::Reflect::get(&document, &"execCommand".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let _ = area.focus();
+    area.select();
+    let done = exec
+        .call3(&document, &"insertText".into(), &false.into(), &text.into())
+        .is_ok_and(|ok| ok.is_truthy());
+    if done && area.value() == text {
+        // Start at the top of the formatted text, as after a fresh load.
+        let _ = area.set_selection_range(0, 0);
+        area.set_scroll_top(0);
+        true
+    } else {
+        false
+    }
 }
 
 #[component]
@@ -70,7 +101,12 @@ pub fn JsonEditor(
     let format = move |_| match text.with_untracked(|t| pretty(t)) {
         Ok(formatted) => {
             format_error.set(None);
-            text.set(formatted);
+            let undoable = area
+                .get_untracked()
+                .is_some_and(|area| replace_as_typed(&area, &formatted));
+            if !undoable {
+                text.set(formatted);
+            }
         }
         Err(message) => format_error.set(Some(message)),
     };

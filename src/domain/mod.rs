@@ -28,6 +28,8 @@ pub mod names;
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;
+/// Keyboard shortcuts: what each key does, and when a key is no shortcut.
+pub mod shortcuts;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;
 /// Starter job definitions for new deployments.

@@ -1,6 +1,7 @@
 //! Creating a deployment (`/deployments/new`), optionally prefilled from an
 //! existing one (`/deployments/new?from=<id>`, the detail page's "Duplicate").
 
+mod cost_estimate;
 mod fields;
 mod market_picker;
 mod prefill;
@@ -82,6 +83,7 @@ pub fn CreatePage() -> impl IntoView {
             <form class="create-form" on:submit=submit novalidate>
                 <fields::SettingsFields form=form invalid=invalid/>
                 <market_picker::MarketPicker form=form error=field_message(invalid, Field::Market)/>
+                <cost_estimate::CostEstimate form=form/>
                 <div class="card">
                     <h2>"Job definition"</h2>
                     <template_picker::TemplatePicker text=job_text/>

@@ -5,7 +5,7 @@ mod filters;
 mod table;
 
 use crate::api::endpoints;
-use crate::client::{use_auth, Flash};
+use crate::client::{use_auth, AccountSpend, Flash};
 use crate::components::error_box::ErrorBox;
 use crate::components::pager::Pager;
 use crate::url_state::list_view::ListView;
@@ -58,6 +58,14 @@ pub fn ListPage() -> impl IntoView {
         async move { auth.call(endpoints::list_deployments(&filter, &page)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
+    // Starting or stopping changes what the account spends: the header re-reads it.
+    let spend = use_context::<AccountSpend>();
+    let after_bulk = Callback::new(move |_| {
+        data.refetch();
+        if let Some(spend) = spend {
+            spend.refresh();
+        }
+    });
     let loading = RwSignal::new(false);
     let selection = bulk::Selection::new();
     // A different view lists different rows: a selection never spans views.
@@ -90,7 +98,7 @@ pub fn ListPage() -> impl IntoView {
                         let pagination = list.pagination.clone();
                         view! {
                             <div class="list-body" aria-busy=move || loading.get().to_string()>
-                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=retry/>
+                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=after_bulk/>
                             <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
                             <Pager pagination=pagination view=view go=go.step() label="Pages"/>
                             </div>

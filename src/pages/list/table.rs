@@ -5,6 +5,7 @@ use super::GoToList;
 use crate::api::models::Deployment;
 use crate::client::Preload;
 use crate::components::copy_button::CopyButton;
+use crate::components::deployment_cost::DeploymentCost;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::static_badge;
 use crate::domain::bulk::{range, select_all};
@@ -77,6 +78,7 @@ pub fn DeploymentTable(
                         <th scope="col">"Strategy"</th>
                         <th scope="col" class="num">"Replicas"</th>
                         <th scope="col" class="num">"Active jobs"</th>
+                        <th scope="col">"Cost"</th>
                         <th scope="col">"Timeout"</th>
                         <th scope="col">"Updated"</th>
                     </tr>
@@ -141,6 +143,7 @@ fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> im
             <td data-label="Strategy">{d.strategy.as_str()}</td>
             <td class="num" data-label="Replicas">{d.replicas}</td>
             <td class="num" data-label="Active jobs">{d.active_jobs}</td>
+            <td class="cost" data-label="Cost"><DeploymentCost deployment=Signal::stored(Some(d.clone()))/></td>
             <td data-label="Timeout">{format_minutes(d.timeout)}</td>
             <td data-label="Updated"><RelativeTime iso=d.updated_at.clone()/></td>
         </tr>
