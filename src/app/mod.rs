@@ -4,6 +4,7 @@
 mod header;
 mod keyboard;
 mod lazy_pages;
+mod page_heading;
 mod protected;
 
 use crate::client::{AccountSpend, Auth, Drafts, Flash, Markets, Preload};
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                     />
                 </Routes>
             </main>
+            <page_heading::PageAnnouncer/>
         </Router>
     }
 }

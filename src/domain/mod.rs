@@ -38,6 +38,8 @@ pub mod shortcuts;
 pub mod status;
 /// Starter job definitions for new deployments.
 pub mod templates;
+/// The browser tab's title for a page.
+pub mod titles;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
 pub mod units;
 /// "1 job", "2 jobs".

@@ -50,9 +50,9 @@ fn Shown(detail: Detail) -> impl IntoView {
             <div><dt>"Ended"</dt><dd>{when(detail.ended_at(), now, "Not ended")}</dd></div>
             <div><dt>"Confidential"</dt><dd>{if detail.confidential { "Yes" } else { "No" }}</dd></div>
         </dl>
-        <h4>"Job definition"</h4>
+        <h3>"Job definition"</h3>
         <pre class="json-view" tabindex="0" aria-label="Job definition">{pretty(&detail.job_definition)}</pre>
-        <h4>"Result"</h4>
+        <h3>"Result"</h3>
         {match result {
             Some(text) => view! { <pre class="json-view" tabindex="0" aria-label="Result">{text}</pre> }.into_any(),
             None => view! { <p class="muted">"No result yet."</p> }.into_any(),

@@ -129,7 +129,9 @@ where
 
 fn table(tab: HistoryTab, columns: Columns, rows: impl IntoView) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        // On a phone it scrolls sideways, and the events and tasks tables hold nothing
+        // focusable: Tab reaches the box itself, so the keyboard can scroll it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} table", tab.label())>
             <table class=format!("history-table {}-table", tab.as_str())>
                 <caption class="visually-hidden">{tab.label()}</caption>
                 <TableHead columns=columns/>
