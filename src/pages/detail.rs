@@ -9,6 +9,7 @@ mod freshness;
 mod history;
 mod job_status;
 mod live;
+mod logs;
 mod name;
 mod polling;
 mod schedule;
