@@ -505,7 +505,10 @@ mod tests {
             "?tab=logs&q=boom&levels=errors&keep=1",
             "the log filter survives a round trip"
         );
-        assert_eq!(logs.with_tab(HistoryTab::Jobs).to_query(), "?tab=jobs&keep=1");
+        assert_eq!(
+            logs.with_tab(HistoryTab::Jobs).to_query(),
+            "?tab=jobs&keep=1"
+        );
         assert_eq!(
             logs.with_tab(HistoryTab::Logs).to_query(),
             "?tab=logs&q=boom&levels=errors&keep=1"

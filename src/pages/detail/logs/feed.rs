@@ -94,7 +94,11 @@ impl Feed {
         };
         let id = self.deployment.get_untracked();
         let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
-        match self.auth.call(endpoints::list_jobs(&id, &ended, &page)).await {
+        match self
+            .auth
+            .call(endpoints::list_jobs(&id, &ended, &page))
+            .await
+        {
             Ok(list) => {
                 self.cursor.set_value(list.pagination.cursor_next.clone());
                 self.older.set_value(list.jobs);
@@ -115,7 +119,11 @@ impl Feed {
             ..Page::default()
         };
         let running = self.filter(vec![JobState::Running]);
-        match self.auth.call(endpoints::list_jobs(&id, &running, &page)).await {
+        match self
+            .auth
+            .call(endpoints::list_jobs(&id, &running, &page))
+            .await
+        {
             Ok(list) => {
                 self.error.try_set(None);
                 let now: Vec<String> = list.jobs.iter().map(|j| j.job.clone()).collect();
@@ -123,15 +131,12 @@ impl Feed {
                     self.running(&job.job, job.node.clone());
                 }
                 // Jobs this view followed that are no longer running.
-                let gone: Vec<String> = self
-                    .model
-                    .jobs
-                    .with_untracked(|jobs| {
-                        jobs.iter()
-                            .filter(|j| j.state == JobState::Running && !now.contains(&j.job))
-                            .map(|j| j.job.clone())
-                            .collect()
-                    });
+                let gone: Vec<String> = self.model.jobs.with_untracked(|jobs| {
+                    jobs.iter()
+                        .filter(|j| j.state == JobState::Running && !now.contains(&j.job))
+                        .map(|j| j.job.clone())
+                        .collect()
+                });
                 for job in gone {
                     self.ended(&job, JobState::Completed);
                 }
@@ -157,10 +162,8 @@ impl Feed {
         }
         match j.state {
             JobState::Running => self.running(&j.job, j.node.clone()),
-            JobState::Completed | JobState::Stopped => {
-                if self.model.entry(&j.job).is_some() {
-                    self.ended(&j.job, j.state);
-                }
+            JobState::Completed | JobState::Stopped if self.model.entry(&j.job).is_some() => {
+                self.ended(&j.job, j.state);
             }
             _ => {}
         }
@@ -191,12 +194,8 @@ impl Feed {
             old.abort();
         }
         self.model.set_link(job, Link::Connecting);
-        let (task, handle) = abortable(live::follow(
-            self.access,
-            self.model,
-            job.to_string(),
-            node,
-        ));
+        let (task, handle) =
+            abortable(live::follow(self.access, self.model, job.to_string(), node));
         self.sockets
             .try_update_value(|s| s.insert(job.to_string(), handle));
         spawn_local(async move {
@@ -228,7 +227,9 @@ impl Feed {
         self.loading_older.set(true);
         let mut batch = Vec::new();
         while batch.len() < ENDED_BATCH {
-            let next = self.older.try_update_value(|o| (!o.is_empty()).then(|| o.remove(0)));
+            let next = self
+                .older
+                .try_update_value(|o| (!o.is_empty()).then(|| o.remove(0)));
             match next.flatten() {
                 Some(job) => {
                     if self.model.entry(&job.job).is_none() {
@@ -246,7 +247,11 @@ impl Feed {
                     };
                     let id = self.deployment.get_untracked();
                     let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
-                    match self.auth.call(endpoints::list_jobs(&id, &ended, &page)).await {
+                    match self
+                        .auth
+                        .call(endpoints::list_jobs(&id, &ended, &page))
+                        .await
+                    {
                         Ok(list) => {
                             self.cursor.set_value(list.pagination.cursor_next.clone());
                             if list.jobs.is_empty() {

@@ -82,30 +82,28 @@ impl LogModel {
 
     /// The job's entry, added (as the next replica) on first sight.
     pub fn ensure_job(&self, job: &str, state: JobState, node: Option<String>) -> u16 {
-        let index = self
-            .store
-            .try_update_value(|s| s.add_job(job))
-            .unwrap_or(0);
-        self.jobs.try_update(|jobs| match jobs.iter_mut().find(|j| j.job == job) {
-            Some(entry) => {
-                if entry.state != state || entry.node != node {
-                    entry.state = state;
-                    entry.node = node;
+        let index = self.store.try_update_value(|s| s.add_job(job)).unwrap_or(0);
+        self.jobs
+            .try_update(|jobs| match jobs.iter_mut().find(|j| j.job == job) {
+                Some(entry) => {
+                    if entry.state != state || entry.node != node {
+                        entry.state = state;
+                        entry.node = node;
+                    }
                 }
-            }
-            None => jobs.push(JobEntry {
-                job: job.to_string(),
-                index,
-                state,
-                node,
-                link: if state == JobState::Running {
-                    Link::Connecting
-                } else {
-                    Link::Ended
-                },
-                result: ResultState::NotAsked,
-            }),
-        });
+                None => jobs.push(JobEntry {
+                    job: job.to_string(),
+                    index,
+                    state,
+                    node,
+                    link: if state == JobState::Running {
+                        Link::Connecting
+                    } else {
+                        Link::Ended
+                    },
+                    result: ResultState::NotAsked,
+                }),
+            });
         index
     }
 

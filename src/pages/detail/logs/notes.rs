@@ -98,7 +98,10 @@ async fn download_full(auth: Auth, deployment: String, job: String, index: u16) 
     log.set_result(&result);
     let text = download_text(log.lines());
     save_text(
-        &format!("nosana-logs-{}.txt", crate::domain::logs::line::short_job(&job)),
+        &format!(
+            "nosana-logs-{}.txt",
+            crate::domain::logs::line::short_job(&job)
+        ),
         &text,
     );
 }

@@ -47,8 +47,16 @@ pub fn build(doc: &Document, line: &LogLine, matcher: &Matcher, marked: bool) ->
     let _ = copy.set_attribute("title", "Copy a link to this line");
     let _ = copy.set_attribute("data-copy", &id);
     let _ = row.append_child(&copy);
-    let time = el(doc, "span", "log-time", Some(&local_time(line.timestamp)));
-    let _ = time.set_attribute("title", &format!("{} UTC", iso_time(line.timestamp)));
+    // A result line without a time reads 0: say nothing rather than 1970.
+    let time = if line.timestamp > 0 {
+        let t = el(doc, "span", "log-time", Some(&local_time(line.timestamp)));
+        let _ = t.set_attribute("title", &format!("{} UTC", iso_time(line.timestamp)));
+        t
+    } else {
+        let t = el(doc, "span", "log-time", Some("—           "));
+        let _ = t.set_attribute("title", "No time recorded");
+        t
+    };
     let _ = row.append_child(&time);
     let badge = format!("log-replica {}", replica::class(line.replica));
     let replica_badge = el(doc, "span", &badge, Some(&replica::label(line.replica)));
@@ -59,7 +67,11 @@ pub fn build(doc: &Document, line: &LogLine, matcher: &Matcher, marked: bool) ->
     let stream_class = format!(
         "log-stream log-stream-{}{}",
         stream.to_ascii_lowercase(),
-        if line.is_error { " log-stream-error" } else { "" }
+        if line.is_error {
+            " log-stream-error"
+        } else {
+            ""
+        }
     );
     let _ = row.append_child(&el(doc, "span", &stream_class, Some(stream)));
     let text = el(doc, "span", "log-text", None);
@@ -86,12 +98,8 @@ pub fn build(doc: &Document, line: &LogLine, matcher: &Matcher, marked: bool) ->
                 let _ = text.append_child(&span);
             }
             if drawn.more > 0 {
-                let _ = text.append_child(&el(
-                    doc,
-                    "span",
-                    "log-more",
-                    Some(&more_label(drawn.more)),
-                ));
+                let _ =
+                    text.append_child(&el(doc, "span", "log-more", Some(&more_label(drawn.more))));
             }
         }
     }

@@ -159,7 +159,11 @@ pub fn Toolbar(
 
 /// "Replicas": one checkbox per job, named by replica, job and state.
 #[component]
-fn Replicas(model: LogModel, filter: Memo<LogFilter>, change: Callback<LogFilter>) -> impl IntoView {
+fn Replicas(
+    model: LogModel,
+    filter: Memo<LogFilter>,
+    change: Callback<LogFilter>,
+) -> impl IntoView {
     view! {
         <fieldset class="log-replicas">
             <legend>"Replicas"</legend>

@@ -57,7 +57,8 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
         let doc = document();
         model.store.with_value(|store| {
             let n = store.visible_len() as i32;
-            let _ = HtmlElement::style(&spacer).set_property("height", &format!("{}px", n * ROW_HEIGHT));
+            let _ = HtmlElement::style(&spacer)
+                .set_property("height", &format!("{}px", n * ROW_HEIGHT));
             let marked = f.line.as_deref().and_then(LineId::parse);
             drawn.update_value(|d| {
                 // Rows drawn for another layout or filter (highlights, mark) are not reused.
@@ -100,7 +101,10 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
             let top = vp.scroll_top();
             let first = (top / ROW_HEIGHT - OVERSCAN).max(0);
             let last = ((top + height) / ROW_HEIGHT + OVERSCAN).min(n);
-            let _ = HtmlElement::style(&rows_el).set_property("transform", &format!("translateY({}px)", first * ROW_HEIGHT));
+            let _ = HtmlElement::style(&rows_el).set_property(
+                "transform",
+                &format!("translateY({}px)", first * ROW_HEIGHT),
+            );
             let matcher = store.matcher();
             let mut next: HashMap<Row, Element> = HashMap::new();
             let mut order: Vec<Element> = Vec::new();
@@ -210,7 +214,12 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let Some(id) = target.closest("[data-copy]").ok().flatten().and_then(|b| b.get_attribute("data-copy")) else {
+        let Some(id) = target
+            .closest("[data-copy]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("data-copy"))
+        else {
             return;
         };
         copy_permalink(&id, &target);
