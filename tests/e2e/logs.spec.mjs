@@ -40,6 +40,8 @@ async function socketsOf(fake, job, count) {
 }
 
 async function openLogs(page, fake, dep, query = "") {
+  // Only the lines a test writes: the node double's automatic output stays off.
+  await fake.config({ node_output: false });
   await openHistory(page, fake, dep, `?tab=logs${query}`);
   await expect(page.getByRole("tab", { name: "Logs", exact: true })).toHaveAttribute("aria-selected", "true");
   await expect(pane(page)).toBeVisible();
@@ -175,10 +177,15 @@ test("a job that ends closes its socket, and its result's lines replace the live
   // Live, the node cannot tell stderr from stdout.
   await expect(line.locator(".log-stream")).toHaveText("stdout");
 
+  // The node uploads the result a while after the end: until then the view says so.
+  await fake.config({ result_delay_ms: 2500 });
   await fake.control("POST", `/jobs/${job}/end`, { state: "COMPLETED" });
   await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/jobs/${job}` }, { atLeast: 1 });
+  await expect(page.locator(`.log-note[data-job="${job}"]`)).toContainText("result is not uploaded yet");
+  await expect(line.locator(".log-stream")).toHaveText("stdout");
   // The result tells them apart.
-  await expect(line.locator(".log-stream")).toHaveText("stderr");
+  await expect(line.locator(".log-stream")).toHaveText("stderr", { timeout: 15_000 });
+  await expect(page.locator(`.log-note[data-job="${job}"]`)).toHaveCount(0);
   await expect(line).toHaveCount(1);
   await expect
     .poll(async () => (await nodeRequests(fake)).filter((r) => r.kind === "flog" && r.handshake?.includes(job)).every((r) => r.closed_by_client || r.status != null))
@@ -279,4 +286,48 @@ test("the API key and the node header reach no storage and no URL", async ({ pag
     expect(u, "a URL").not.toContain(signature);
     expect(u, "a URL").not.toContain(API_KEY);
   }
+});
+
+const SIGN = { method: "POST", path: "/auth/sign-message/external" };
+
+test("a refused node header is signed again once for all jobs; refused again, the view says so", async ({ page, fake }) => {
+  const { dep, jobs } = await runningDeployment(fake, 1);
+  const job = jobs[0].job;
+  await openLogs(page, fake, dep);
+  const [first] = await socketsOf(fake, job, 1);
+  const stale = JSON.parse(first.handshake).header;
+  await waitForRequests(fake, SIGN, { count: 1 });
+
+  // Every header issued so far goes stale; the next handshake is refused with 3000.
+  await fake.control("POST", "/nodes/rotate-signature");
+  await fake.control("POST", `/jobs/${job}/drop`);
+  await socketsOf(fake, job, 3);
+  await waitForRequests(fake, SIGN, { count: 2 });
+  await push(fake, job, ["after the new header"]);
+  await expect(row(page, "after the new header")).toHaveCount(1);
+
+  // Now the API keeps answering a stale header: one more try, then a plain-words message.
+  const signature = stale.slice(stale.indexOf(":") + 1);
+  await page.route("**/api/auth/sign-message/external", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ signature, message: "nosana-auth", userAddress: "x" }) }),
+  );
+  await fake.control("POST", "/nodes/rotate-signature");
+  await fake.control("POST", `/jobs/${job}/drop`);
+  await expect(page.locator(`.log-note[data-job="${job}"]`)).toContainText("The node refused the authorization header again");
+  await expect(page.getByRole("group", { name: "Replicas" })).toContainText("not followed");
+  // The lines already shown stay.
+  await expect(row(page, "after the new header")).toHaveCount(1);
+});
+
+test("without the sign route the header comes from the deployment's header route", async ({ page, fake }) => {
+  const { dep, jobs } = await runningDeployment(fake, 1);
+  const job = jobs[0].job;
+  await fake.config({ sign_message: false, header_bare: true });
+  await openLogs(page, fake, dep);
+  const [socket] = await socketsOf(fake, job, 1);
+  expect(JSON.parse(socket.handshake).header).toMatch(/^nosana-auth:[1-9A-HJ-NP-Za-km-z]+$/);
+  const [fallback] = await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/header` });
+  expect(fallback.query).toContain("message=nosana-auth");
+  await push(fake, job, ["through the fallback"]);
+  await expect(row(page, "through the fallback")).toHaveCount(1);
 });
