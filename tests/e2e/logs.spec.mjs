@@ -25,9 +25,9 @@ async function runningDeployment(fake, n = 1) {
 }
 
 /** Writes lines to a running job's node (sent live to its sockets). */
-const push = (fake, job, lines) => fake.control("POST", `/jobs/${job}/logs`, { lines });
+const push = (fake, job, lines) => fake.pushLines(job, lines);
 /** What reached the node double (sockets, /info), oldest first. */
-const nodeRequests = (fake) => fake.control("GET", "/node-requests");
+const nodeRequests = (fake) => fake.nodeRequests();
 
 /** Waits until the node double has seen `count` log sockets of `job` (handshake sent). */
 async function socketsOf(fake, job, count) {
@@ -41,10 +41,12 @@ async function socketsOf(fake, job, count) {
 
 async function openLogs(page, fake, dep, query = "") {
   // Only the lines a test writes: the node double's automatic output stays off.
-  await fake.config({ node_output: false });
+  await fake.nodeOutput(false);
   await openHistory(page, fake, dep, `?tab=logs${query}`);
   await expect(page.getByRole("tab", { name: "Logs", exact: true })).toHaveAttribute("aria-selected", "true");
   await expect(pane(page)).toBeVisible();
+  // The pane is below the fold: bring it into the page's viewport (rows are judged in both).
+  await pane(page).scrollIntoViewIfNeeded();
 }
 
 test("live lines of two replicas arrive without a reload, merged by time with a badge each", async ({ page, fake }) => {
@@ -53,9 +55,11 @@ test("live lines of two replicas arrive without a reload, merged by time with a 
   await openLogs(page, fake, dep);
   await socketsOf(fake, a.job, 1);
   await socketsOf(fake, b.job, 1);
+  // Every job is listed with its state: the running ones live, ended ones (with results) too.
   const replicas = page.getByRole("group", { name: "Replicas" });
-  await expect(replicas.getByRole("checkbox")).toHaveCount(jobs.length);
-  await expect(replicas).toContainText("Running");
+  for (const j of [a, b]) {
+    await expect(replicas.locator(`label[data-job="${j.job}"]`)).toContainText(/Replica \d+ · .{8} · Running, live/);
+  }
 
   await push(fake, a.job, ["marker-one from A"]);
   await push(fake, b.job, ["marker-two from B"]);
@@ -103,7 +107,9 @@ test("filters and search narrow the lines, highlight matches, and live in the UR
   await replicas.locator(`label[data-job="${b.job}"]`).getByRole("checkbox").uncheck();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText("alpha needle line");
-  await expect(page).toHaveURL(new RegExp(`[?&]replicas=${a.job.slice(0, 8)}(&|$)`));
+  const shown = new URL(page.url()).searchParams.get("replicas").split(",");
+  expect(shown).toContain(a.job.slice(0, 8));
+  expect(shown).not.toContain(b.job.slice(0, 8));
 
   // Levels: the node's error line is under "Errors" and "System", not "Output".
   await search(page).fill("");
@@ -157,7 +163,7 @@ test("a dropped socket reconnects and no line is shown twice", async ({ page, fa
   await push(fake, job, ["before the drop"]);
   await expect(row(page, "before the drop")).toHaveCount(1);
 
-  await fake.control("POST", `/jobs/${job}/drop`);
+  await fake.dropSockets(job);
   // The node replays what it holds on the new socket: nothing old comes twice.
   await socketsOf(fake, job, 2);
   await push(fake, job, ["after the drop"]);
@@ -179,7 +185,7 @@ test("a job that ends closes its socket, and its result's lines replace the live
 
   // The node uploads the result a while after the end: until then the view says so.
   await fake.config({ result_delay_ms: 2500 });
-  await fake.control("POST", `/jobs/${job}/end`, { state: "COMPLETED" });
+  await fake.endJob(job, "COMPLETED");
   await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/jobs/${job}` }, { atLeast: 1 });
   await expect(page.locator(`.log-note[data-job="${job}"]`)).toContainText("result is not uploaded yet");
   await expect(line.locator(".log-stream")).toHaveText("stdout");
@@ -200,7 +206,8 @@ test("a hostile line is shown as text: markup, a 1 MB line and broken ANSI", asy
   await socketsOf(fake, job, 1);
   const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const huge = `huge-start ${"x".repeat(1_000_000)}`;
-  await push(fake, job, [markup, huge, "\u001b[31mred\u001b[0m plain \u001b[38;5;999mbad\u001b[ end\u001b"]);
+  // An out-of-range colour, a sequence broken by a character no sequence holds, a lone ESC.
+  await push(fake, job, [markup, huge, "\u001b[31mred\u001b[0m plain \u001b[38;5;999mbad\u001b[12;ünd end\u001b"]);
   await expect(row(page, "onerror")).toHaveCount(1);
   await expect(row(page, "onerror").locator(".log-text")).toHaveText(markup);
   await expect(pane(page).locator("img, script")).toHaveCount(0);
@@ -208,7 +215,7 @@ test("a hostile line is shown as text: markup, a 1 MB line and broken ANSI", asy
   const big = row(page, "huge-start");
   await expect(big.locator(".log-more")).toHaveText(/^… [\d,]+ more characters$/);
   const red = row(page, "plain");
-  await expect(red.locator(".log-text")).toHaveText("red plain bad end");
+  await expect(red.locator(".log-text")).toHaveText("red plain badünd end");
   await expect(red.locator(".log-text span").first()).toHaveCSS("color", "rgb(205, 49, 49)");
 });
 
@@ -242,9 +249,9 @@ test("a line's permalink opens the view scrolled to that line, marked", async ({
   await socketsOf(fake, job, 1);
   await push(fake, job, ["the line to share", ...Array.from({ length: 150 }, (_, i) => `filler ${i}`)]);
   await expect(row(page, "filler 149")).toBeInViewport();
-  await pane(page).evaluate((el) => {
-    el.scrollTop = 0;
-  });
+  // Found by search; its link carries no filter, only the line.
+  await search(page).fill("the line to share");
+  await expect(rows(page)).toHaveCount(1);
   const shared = row(page, "the line to share");
   const id = await shared.getAttribute("data-line-id");
   await shared.getByRole("button", { name: "Copy" }).click();
@@ -252,6 +259,7 @@ test("a line's permalink opens the view scrolled to that line, marked", async ({
   expect(link).toBe(`${fake.url}/deployments/${dep.id}?tab=logs&line=${id}`);
 
   await page.goto(link);
+  await pane(page).scrollIntoViewIfNeeded();
   const marked = row(page, "the line to share");
   await expect(marked).toHaveAttribute("aria-current", "true");
   await expect(marked).toBeInViewport();
@@ -299,8 +307,8 @@ test("a refused node header is signed again once for all jobs; refused again, th
   await waitForRequests(fake, SIGN, { count: 1 });
 
   // Every header issued so far goes stale; the next handshake is refused with 3000.
-  await fake.control("POST", "/nodes/rotate-signature");
-  await fake.control("POST", `/jobs/${job}/drop`);
+  await fake.rotateNodeSignature();
+  await fake.dropSockets(job);
   await socketsOf(fake, job, 3);
   await waitForRequests(fake, SIGN, { count: 2 });
   await push(fake, job, ["after the new header"]);
@@ -311,8 +319,8 @@ test("a refused node header is signed again once for all jobs; refused again, th
   await page.route("**/api/auth/sign-message/external", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ signature, message: "nosana-auth", userAddress: "x" }) }),
   );
-  await fake.control("POST", "/nodes/rotate-signature");
-  await fake.control("POST", `/jobs/${job}/drop`);
+  await fake.rotateNodeSignature();
+  await fake.dropSockets(job);
   await expect(page.locator(`.log-note[data-job="${job}"]`)).toContainText("The node refused the authorization header again");
   await expect(page.getByRole("group", { name: "Replicas" })).toContainText("not followed");
   // The lines already shown stay.
@@ -322,6 +330,8 @@ test("a refused node header is signed again once for all jobs; refused again, th
 test("without the sign route the header comes from the deployment's header route", async ({ page, fake }) => {
   const { dep, jobs } = await runningDeployment(fake, 1);
   const job = jobs[0].job;
+  // The missing sign route's 404 reaches the console; that is the point here.
+  page.allowConsoleErrors();
   await fake.config({ sign_message: false, header_bare: true });
   await openLogs(page, fake, dep);
   const [socket] = await socketsOf(fake, job, 1);
@@ -330,4 +340,24 @@ test("without the sign route the header comes from the deployment's header route
   expect(fallback.query).toContain("message=nosana-auth");
   await push(fake, job, ["through the fallback"]);
   await expect(row(page, "through the fallback")).toHaveCount(1);
+});
+
+test("a job's details show the same view narrowed to that job", async ({ page, fake }) => {
+  const { dep, jobs } = await runningDeployment(fake, 2);
+  const [a, b] = jobs;
+  await fake.nodeOutput(false);
+  await openHistory(page, fake, dep);
+  const jobRow = page.locator(`#history-panel-jobs tr[data-job="${a.job}"]`);
+  await jobRow.getByRole("button", { name: "Details" }).click();
+  await page.getByRole("button", { name: "Show this job's logs" }).click();
+  const narrowed = page.locator(".logs-narrowed");
+  await expect(narrowed.getByRole("region", { name: "Log lines" })).toBeVisible();
+  await socketsOf(fake, a.job, 1);
+  await push(fake, a.job, ["only this job"]);
+  await push(fake, b.job, ["another job"]);
+  await expect(narrowed.locator("[data-line-id]").filter({ hasText: "only this job" })).toHaveCount(1);
+  await expect(narrowed.locator("[data-line-id]").filter({ hasText: "another job" })).toHaveCount(0);
+  // Its filter stays in the page: the URL is still the Jobs tab's.
+  await narrowed.getByRole("searchbox", { name: "Search logs" }).fill("only");
+  await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}(\\?tab=jobs)?$`));
 });
