@@ -20,8 +20,10 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let origin = page_origin();
-    let (initial_choice, initial_custom) = session::last_api_url()
-        .map(|url| api_base::choice_for(&url, &origin))
+    let saved = session::last_api_url();
+    let (initial_choice, initial_custom) = saved
+        .as_deref()
+        .map(|url| api_base::choice_for(url, &origin))
         .unwrap_or((api_base::MAINNET, String::new()));
 
     let api_key = RwSignal::new(String::new());
@@ -30,6 +32,21 @@ pub fn SignInPage() -> impl IntoView {
     let custom_url = RwSignal::new(initial_custom);
     let error = RwSignal::new(auth.notice.get_untracked());
     let pending = RwSignal::new(false);
+    // The host's `config.json` may name the default API; it never overrides the URL this
+    // tab last signed in with, nor a choice the user made while it was loading.
+    let chosen = StoredValue::new(false);
+    if saved.is_none() {
+        leptos::task::spawn_local(async move {
+            let Some(api) = crate::api::app_config::load().await.api else {
+                return;
+            };
+            if chosen.try_get_value() == Some(false) {
+                let (c, custom) = api_base::choice_for_config(&api, &origin);
+                choice.try_set(c.to_string());
+                custom_url.try_set(custom);
+            }
+        });
+    }
 
     let next = move || {
         query
@@ -131,7 +148,10 @@ pub fn SignInPage() -> impl IntoView {
                         id="api-url"
                         name="api-url"
                         prop:value=move || choice.get()
-                        on:change=move |ev| choice.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            chosen.set_value(true);
+                            choice.set(event_target_value(&ev));
+                        }
                     >
                         {api_base::CHOICES
                             .iter()

@@ -149,15 +149,7 @@ fn origin() -> String {
         .unwrap_or_default()
 }
 
-/// `/config.json`'s `nodes` (read as `AppConfig` does); a missing or unreadable file means none.
+/// `/config.json`'s `nodes`; a missing or unreadable file means none.
 async fn read_nodes_template() -> Option<String> {
-    let response = gloo_net::http::Request::get("/config.json")
-        .send()
-        .await
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = response.text().await.ok()?;
-    crate::api::app_config::AppConfig::parse(&text).nodes
+    crate::api::app_config::load().await.nodes
 }
