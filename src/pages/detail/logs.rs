@@ -19,7 +19,6 @@ use crate::domain::logs::filter::{LogFilter, KEYS};
 use crate::url_state::paths;
 use feed::Feed;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use model::LogModel;
@@ -111,14 +110,14 @@ fn LogsView(
         model.following.set(false);
     }
     let feed = Feed::new(auth, deployment, only, model);
-    spawn_local(feed.start());
+    feed.spawn(feed.start());
     if let Some(frames) = frames {
         // Job frames after this view opened (the one already there was read by `start`).
         Effect::new(move |prev: Option<()>| {
             frames.with(|f| {
                 if let (Some(()), Some(frame @ StreamFrame::Job(_))) = (prev, f) {
                     feed.on_frame(frame);
-                    spawn_local(feed.refresh_running());
+                    feed.spawn(feed.refresh_running());
                 }
             })
         });

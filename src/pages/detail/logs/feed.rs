@@ -34,6 +34,9 @@ pub struct Feed {
     access: NodeAccess,
     sockets: StoredValue<HashMap<String, AbortHandle>, LocalStorage>,
     results: StoredValue<HashMap<String, AbortHandle>, LocalStorage>,
+    /// Every other task of this view (list reads, "Load older jobs"): aborted with the view,
+    /// so none touches its state after it is gone.
+    tasks: StoredValue<Vec<AbortHandle>, LocalStorage>,
     /// Ended jobs listed but not read yet, newest first.
     older: StoredValue<Vec<Job>>,
     /// The next page of ended jobs, when the list has more.
@@ -61,6 +64,7 @@ impl Feed {
             access: NodeAccess::new(auth, deployment),
             sockets: StoredValue::new_local(HashMap::new()),
             results: StoredValue::new_local(HashMap::new()),
+            tasks: StoredValue::new_local(Vec::new()),
             older: StoredValue::new(Vec::new()),
             cursor: StoredValue::new(None),
             has_older: RwSignal::new(false),
@@ -68,19 +72,37 @@ impl Feed {
             error: RwSignal::new(None),
             loaded: RwSignal::new(false),
         };
-        let (sockets, results) = (feed.sockets, feed.results);
+        let (sockets, results, tasks) = (feed.sockets, feed.results, feed.tasks);
         on_cleanup(move || {
             for map in [sockets, results] {
                 map.try_update_value(|m| m.drain().for_each(|(_, h)| h.abort()));
             }
+            tasks.try_update_value(|t| t.drain(..).for_each(|h| h.abort()));
         });
         feed
+    }
+
+    /// Runs `task` for as long as the view lives.
+    pub fn spawn(self, task: impl std::future::Future<Output = ()> + 'static) {
+        let (task, handle) = abortable(task);
+        if self
+            .tasks
+            .try_update_value(|t| {
+                t.retain(|h| !h.is_aborted());
+                t.push(handle);
+            })
+            .is_some()
+        {
+            spawn_local(async move {
+                let _ = task.await;
+            });
+        }
     }
 
     fn filter(&self, states: Vec<JobState>) -> JobFilter {
         JobFilter {
             states,
-            job: self.only.get_value(),
+            job: self.only.try_get_value().flatten(),
             ..JobFilter::default()
         }
     }
@@ -92,7 +114,9 @@ impl Feed {
             limit: PageSize::Ten,
             ..Page::default()
         };
-        let id = self.deployment.get_untracked();
+        let Some(id) = self.deployment.try_get_untracked() else {
+            return;
+        };
         let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
         match self
             .auth
@@ -100,8 +124,9 @@ impl Feed {
             .await
         {
             Ok(list) => {
-                self.cursor.set_value(list.pagination.cursor_next.clone());
-                self.older.set_value(list.jobs);
+                self.cursor
+                    .try_set_value(list.pagination.cursor_next.clone());
+                self.older.try_set_value(list.jobs);
                 self.load_older().await;
             }
             Err(e) => {
@@ -113,7 +138,9 @@ impl Feed {
 
     /// Re-reads the running jobs: new ones get a socket, ones no longer running end.
     pub async fn refresh_running(self) {
-        let id = self.deployment.get_untracked();
+        let Some(id) = self.deployment.try_get_untracked() else {
+            return;
+        };
         let page = Page {
             limit: PageSize::Fifty,
             ..Page::default()
@@ -131,12 +158,16 @@ impl Feed {
                     self.running(&job.job, job.node.clone());
                 }
                 // Jobs this view followed that are no longer running.
-                let gone: Vec<String> = self.model.jobs.with_untracked(|jobs| {
-                    jobs.iter()
-                        .filter(|j| j.state == JobState::Running && !now.contains(&j.job))
-                        .map(|j| j.job.clone())
-                        .collect()
-                });
+                let gone: Vec<String> = self
+                    .model
+                    .jobs
+                    .try_with_untracked(|jobs| {
+                        jobs.iter()
+                            .filter(|j| j.state == JobState::Running && !now.contains(&j.job))
+                            .map(|j| j.job.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 for job in gone {
                     self.ended(&job, JobState::Completed);
                 }
@@ -201,7 +232,7 @@ impl Feed {
         spawn_local(async move {
             // The node gave up on the job (1008: it ended there): ask the API whether it ended.
             if task.await.is_ok() {
-                self.refresh_running().await;
+                self.spawn(self.refresh_running());
             }
         });
     }
@@ -221,7 +252,7 @@ impl Feed {
 
     /// Reads the next few ended jobs' results (and the next page of the list when needed).
     pub async fn load_older(self) {
-        if self.loading_older.get_untracked() {
+        if self.loading_older.try_get_untracked() != Some(false) {
             return;
         }
         self.loading_older.set(true);
@@ -237,7 +268,7 @@ impl Feed {
                     }
                 }
                 None => {
-                    let Some(cursor) = self.cursor.get_value() else {
+                    let Some(cursor) = self.cursor.try_get_value().flatten() else {
                         break;
                     };
                     let page = Page {
@@ -245,7 +276,9 @@ impl Feed {
                         limit: PageSize::Ten,
                         ..Page::default()
                     };
-                    let id = self.deployment.get_untracked();
+                    let Some(id) = self.deployment.try_get_untracked() else {
+                        return;
+                    };
                     let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
                     match self
                         .auth
@@ -253,11 +286,12 @@ impl Feed {
                         .await
                     {
                         Ok(list) => {
-                            self.cursor.set_value(list.pagination.cursor_next.clone());
+                            self.cursor
+                                .try_set_value(list.pagination.cursor_next.clone());
                             if list.jobs.is_empty() {
-                                self.cursor.set_value(None);
+                                self.cursor.try_set_value(None);
                             }
-                            self.older.set_value(list.jobs);
+                            self.older.try_set_value(list.jobs);
                         }
                         Err(e) => {
                             self.error.try_set(Some(e.user_message()));
@@ -274,8 +308,8 @@ impl Feed {
         for job in batch {
             self.read_result(job.job);
         }
-        let more =
-            self.older.with_value(|o| !o.is_empty()) || self.cursor.with_value(Option::is_some);
+        let more = self.older.try_with_value(|o| !o.is_empty()) == Some(true)
+            || self.cursor.try_with_value(Option::is_some) == Some(true);
         self.has_older.try_set(more);
         self.loading_older.try_set(false);
     }
@@ -293,7 +327,9 @@ impl Feed {
     }
 
     async fn result_task(self, job: String) {
-        let id = self.deployment.get_untracked();
+        let Some(id) = self.deployment.try_get_untracked() else {
+            return;
+        };
         self.model.set_result_state(&job, ResultState::Loading);
         for attempt in 0..RESULT_RETRIES {
             match self.auth.call(endpoints::get_job(&id, &job)).await {

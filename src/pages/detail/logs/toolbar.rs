@@ -11,7 +11,6 @@ use crate::domain::logs::filter::{Levels, LogFilter};
 use crate::domain::logs::line::short_job;
 use crate::domain::logs::replica;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn Toolbar(
@@ -233,7 +232,7 @@ pub fn Footer(model: LogModel, feed: Feed) -> impl IntoView {
                 class="btn"
                 hidden=move || !feed.has_older.get()
                 disabled=move || feed.loading_older.get()
-                on:click=move |_| spawn_local(feed.load_older())
+                on:click=move |_| feed.spawn(feed.load_older())
             >
                 "Load older jobs"
             </button>

@@ -42,7 +42,10 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
     let drawn = StoredValue::new_local(Drawn::default());
 
     let draw = move || {
-        drawn.update_value(|d| d.scheduled = false);
+        // A frame asked for before the view was left finds it gone.
+        if drawn.try_update_value(|d| d.scheduled = false).is_none() {
+            return;
+        }
         let (Some(vp), Some(spacer), Some(rows_el)) = (
             viewport.get_untracked(),
             spacer.get_untracked(),
