@@ -229,7 +229,10 @@ try {
   const counts = await Promise.all(deps.map(async (d) => (await runningJobs(fake, d)).length));
   const dep = deps[counts.indexOf(Math.max(...counts))];
   const h = await history(browser, fake, dep);
-  const l = await live(browser, fake, dep);
+  // The history run ended that deployment's jobs: the live run takes one that still runs.
+  let liveDep = dep;
+  for (const d of deps) if ((await runningJobs(fake, d)).length > 0) { liveDep = d; break; }
+  const l = await live(browser, fake, liveDep);
   result = { deployment: dep.id, history: h, live: l, firstRowsMs: h.firstRowsMs ?? null, searchMs: h.searchMs ?? null };
 } finally {
   fake.stop();
