@@ -11,6 +11,7 @@ mod freshness;
 mod history;
 mod job_status;
 mod live;
+mod logs;
 mod name;
 mod polling;
 mod schedule;

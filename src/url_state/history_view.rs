@@ -19,14 +19,17 @@ pub enum HistoryTab {
     Events,
     Revisions,
     Tasks,
+    /// The jobs' log lines (its filters are `domain::logs::filter`'s, kept in `other`).
+    Logs,
 }
 
 impl HistoryTab {
-    pub const ALL: [HistoryTab; 4] = [
+    pub const ALL: [HistoryTab; 5] = [
         HistoryTab::Jobs,
         HistoryTab::Events,
         HistoryTab::Revisions,
         HistoryTab::Tasks,
+        HistoryTab::Logs,
     ];
 
     /// The value of `?tab=`, and the stem of element ids.
@@ -36,6 +39,7 @@ impl HistoryTab {
             HistoryTab::Events => "events",
             HistoryTab::Revisions => "revisions",
             HistoryTab::Tasks => "tasks",
+            HistoryTab::Logs => "logs",
         }
     }
 
@@ -50,6 +54,7 @@ impl HistoryTab {
             HistoryTab::Events => "Events",
             HistoryTab::Revisions => "Revisions",
             HistoryTab::Tasks => "Tasks",
+            HistoryTab::Logs => "Logs",
         }
     }
 
@@ -60,6 +65,7 @@ impl HistoryTab {
             HistoryTab::Events => "event",
             HistoryTab::Revisions => "revision",
             HistoryTab::Tasks => "task",
+            HistoryTab::Logs => "log line",
         }
     }
 
@@ -143,15 +149,21 @@ impl HistoryView {
     }
 
     /// Another tab, from its first page with no filters; the page size and
-    /// the query's other pairs stay.
+    /// the query's other pairs stay (the log view's own pairs only on the Logs tab).
     pub fn with_tab(&self, tab: HistoryTab) -> Self {
+        let log_keys = crate::domain::logs::filter::KEYS;
         HistoryView {
             tab,
             paging: Paging {
                 limit: self.paging.limit,
                 ..Paging::default()
             },
-            other: self.other.clone(),
+            other: self
+                .other
+                .iter()
+                .filter(|(k, _)| tab == HistoryTab::Logs || !log_keys.contains(&k.as_str()))
+                .cloned()
+                .collect(),
             ..HistoryView::default()
         }
     }
@@ -408,10 +420,30 @@ mod tests {
     #[test]
     fn arrow_keys_wrap_around() {
         assert_eq!(HistoryTab::Jobs.next(), HistoryTab::Events);
-        assert_eq!(HistoryTab::Tasks.next(), HistoryTab::Jobs);
-        assert_eq!(HistoryTab::Jobs.previous(), HistoryTab::Tasks);
+        assert_eq!(HistoryTab::Tasks.next(), HistoryTab::Logs);
+        assert_eq!(HistoryTab::Logs.next(), HistoryTab::Jobs);
+        assert_eq!(HistoryTab::Jobs.previous(), HistoryTab::Logs);
         assert_eq!(HistoryTab::Revisions.previous(), HistoryTab::Events);
         let labels: Vec<_> = HistoryTab::ALL.iter().map(|t| t.label()).collect();
-        assert_eq!(labels, ["Jobs", "Events", "Revisions", "Tasks"]);
+        assert_eq!(labels, ["Jobs", "Events", "Revisions", "Tasks", "Logs"]);
+    }
+
+    #[test]
+    fn the_log_views_pairs_stay_on_the_logs_tab_only() {
+        let logs = parse("?tab=logs&q=boom&levels=errors&keep=1");
+        assert_eq!(logs.tab, HistoryTab::Logs);
+        assert_eq!(
+            logs.to_query(),
+            "?tab=logs&q=boom&levels=errors&keep=1",
+            "the log filter survives a round trip"
+        );
+        assert_eq!(
+            logs.with_tab(HistoryTab::Jobs).to_query(),
+            "?tab=jobs&keep=1"
+        );
+        assert_eq!(
+            logs.with_tab(HistoryTab::Logs).to_query(),
+            "?tab=logs&q=boom&levels=errors&keep=1"
+        );
     }
 }

@@ -148,6 +148,7 @@ fn panel(tab: HistoryTab, ctx: Ctx) -> AnyView {
         HistoryTab::Events => view! { <events::EventsPanel ctx=ctx/> }.into_any(),
         HistoryTab::Revisions => view! { <revisions::RevisionsPanel ctx=ctx/> }.into_any(),
         HistoryTab::Tasks => view! { <tasks::TasksPanel ctx=ctx/> }.into_any(),
+        HistoryTab::Logs => view! { <super::logs::LogsTab state=ctx.state/> }.into_any(),
     }
 }
 
