@@ -33,12 +33,12 @@ const LINES = Number(opts.lines);
 const JOBS = Math.max(1, Number(opts.jobs));
 const RATE = Number(opts.rate);
 const SECONDS = Number(opts.seconds);
-const SEARCH = "error 4242"; // the seeded lines hold "error <n>" in one line of every few hundred
+const SEARCH = "line 4242 of"; // the node double's history lines read "history line <n> of <total>: ..."
 
-// What the fake must offer for this benchmark (the node double, branch fake-nodes):
+// What the fake must offer for this benchmark (the node double, tests/fake-nosana/src/nodes):
 const NEEDS = {
-  history: "POST /__fake/bench/job-results {deployment, jobs, lines} -> {jobs: [job addresses]}: ended jobs whose results hold `lines` lines in all",
-  live: "POST /__fake/nodes/{node}/jobs/{job}/emit {rate, seconds} -> {sent}: the node double's /flog socket(s) of that job send that many lines per second (mixed text, ANSI, progress frames), answering once sent",
+  history: "POST /__fake/jobs/{job}/history {lines} and POST /__fake/jobs/{job}/end: a running job's held lines become its result",
+  live: "POST /__fake/jobs/{job}/logs {lines}: lines written live to the job's /flog sockets",
 };
 
 const BUDGETS = [
@@ -89,55 +89,120 @@ async function heap(page, cdp) {
   return { jsHeap: usedSize, wasmMemory };
 }
 
+/** The deployment's running jobs on nodes. */
+async function runningJobs(fake, dep) {
+  const { jobs } = await fetch(`${fake.apiUrl}/deployments/${dep.id}/jobs?state=RUNNING&limit=50`, {
+    headers: { authorization: `Bearer ${API_KEY}` },
+  }).then((r) => r.json());
+  return jobs.filter((j) => j.node && j.node !== "11111111111111111111111111111111");
+}
+
+/**
+ * JOBS ended jobs of `dep` whose results hold LINES lines in all: each running job gets its
+ * share as held lines and is ended (its node uploads them as the result); the deployment
+ * lists a new job for the replica, which is the next one. `null` when the fake lacks the routes.
+ */
+async function seedResults(fake, dep) {
+  const ended = [];
+  const per = Math.ceil(LINES / JOBS);
+  for (let i = 0; i < JOBS; i += 1) {
+    let job = null;
+    for (let t = 0; t < 100 && !job; t += 1) {
+      job = (await runningJobs(fake, dep)).find((j) => !ended.includes(j.job));
+      if (!job) await sleep(200);
+    }
+    if (!job) break;
+    if (!(await control(fake, "POST", `/jobs/${job.job}/history`, { lines: per }))) return null;
+    if (!(await control(fake, "POST", `/jobs/${job.job}/end`, { state: "COMPLETED" }))) return null;
+    ended.push(job.job);
+  }
+  for (const job of ended) {
+    for (let t = 0; t < 200; t += 1) {
+      const s = await control(fake, "GET", `/jobs/${job}`);
+      if (s?.result_uploaded) break;
+      await sleep(100);
+    }
+  }
+  return ended;
+}
+
 async function history(browser, fake, dep) {
-  const seeded = await control(fake, "POST", "/bench/job-results", { deployment: dep.id, jobs: JOBS, lines: LINES });
+  const seeded = await seedResults(fake, dep);
   if (!seeded) return { na: `the fake lacks ${NEEDS.history}` };
   const first = [];
   const search = [];
+  const shown = [];
   for (let i = 0; i < RUNS; i += 1) {
     const { context, page, problems } = await openPage(browser, fake);
     try {
       await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
       const hasTab = await page.waitForSelector("[data-line-id]", { timeout: 30_000 }).then(() => true, () => false);
       if (!hasTab) return { na: "the app shows no log rows ([data-line-id]) at ?tab=logs" };
-      first.push(await within(page, "first rows", () => window.__logsBench.firstRows));
+      const rowsAt = await within(page, "first rows", () => window.__logsBench.firstRows);
+      // "Data": the first job result's answer in full (Resource Timing responseEnd).
+      const dataAt = await page.evaluate(() =>
+        Math.min(...performance.getEntriesByType("resource").filter((e) => /\/jobs\/[^/?]+$/.test(e.name)).map((e) => e.responseEnd)),
+      );
+      first.push(rowsAt - dataAt);
+      // Every result read and shown before searching.
+      await page.waitForFunction((n) => /(\d[\d,]*) lines/.test(document.querySelector(".log-count")?.textContent ?? "") &&
+        Number(document.querySelector(".log-count").textContent.match(/(\d+)/)[1]) >= n, Math.min(LINES, seeded.length * 20_000) * 0.9, { timeout: 60_000 });
+      shown.push(await page.evaluate(() => document.querySelector(".log-count")?.textContent));
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
       search.push(await within(page, "search", (q) => window.__logsBench.search(q), SEARCH));
       if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
-      process.stderr.write(`history run ${i + 1}/${RUNS}: first rows ${first.at(-1).toFixed(0)} ms, search ${search.at(-1).toFixed(1)} ms\n`);
+      process.stderr.write(`history run ${i + 1}/${RUNS}: first rows ${first.at(-1).toFixed(0)} ms after the data, search ${search.at(-1).toFixed(1)} ms (${shown.at(-1)})\n`);
     } finally {
       await context.close();
     }
   }
-  return { firstRowsRuns: first, searchRuns: search, firstRowsMs: median(first), searchMs: median(search) };
+  return { jobs: seeded.length, shown, firstRowsRuns: first, searchRuns: search, firstRowsMs: median(first), searchMs: median(search) };
+}
+
+/** Writes RATE lines a second to `job` for `seconds`, in 10 batches a second. */
+async function emit(fake, job, seconds, from) {
+  const batch = Math.max(1, Math.round(RATE / 10));
+  const start = Date.now();
+  let n = from;
+  for (let tick = 0; tick < seconds * 10; tick += 1) {
+    const lines = Array.from({ length: batch }, (_, i) =>
+      (n + i) % 20 === 0 ? `\u001b[33mWARN\u001b[0m live line ${n + i}: slow` : `\u001b[36m${n + i}\u001b[0m live line ${n + i}: handled request`,
+    );
+    n += batch;
+    if (!(await control(fake, "POST", `/jobs/${job}/logs`, { lines }))) return null;
+    const due = start + (tick + 1) * 100;
+    if (due > Date.now()) await sleep(due - Date.now());
+  }
+  return n;
 }
 
 async function live(browser, fake, dep) {
-  const { jobs } = await fetch(`${fake.apiUrl}/deployments/${dep.id}/jobs?state=RUNNING`, {
-    headers: { authorization: `Bearer ${API_KEY}` },
-  }).then((r) => r.json());
-  const job = jobs.find((j) => j.node);
+  const job = (await runningJobs(fake, dep))[0];
   if (!job) return { na: "the deployment has no running job on a node" };
   const { context, page, problems } = await openPage(browser, fake);
   try {
     const cdp = await context.newCDPSession(page);
     await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
-    const started = await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: 1 });
-    if (!started) return { na: `the fake lacks ${NEEDS.live}` };
+    await page.waitForSelector(".log-viewport", { timeout: 30_000 });
+    await sleep(1000);
     // Warm-up: past the per-job cap (20,000 lines) before the first reading.
-    await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: Math.ceil(25_000 / RATE) });
+    let n = await emit(fake, job.job, Math.ceil(25_000 / RATE), 0);
+    if (n == null) return { na: `the fake lacks ${NEEDS.live}` };
     await sleep(1000);
     const warm = await heap(page, cdp);
     const from = await page.evaluate(() => performance.now());
-    await control(fake, "POST", `/nodes/${job.node}/jobs/${job.job}/emit`, { rate: RATE, seconds: SECONDS });
+    n = await emit(fake, job.job, SECONDS, n);
     await sleep(1000);
     const tasks = await page.evaluate((t) => window.__logsBench.longTasks.filter((x) => x.start >= t), from);
     const end = await heap(page, cdp);
+    const lastRow = await page.evaluate(() => window.__logsBench.lastRowId());
     if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
     return {
       job: job.job,
       rate: RATE,
       seconds: SECONDS,
+      linesSent: n,
+      lastRow,
       longTasks: tasks.length,
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : 0,
       readings: { warm, end },
@@ -158,9 +223,16 @@ const loadBefore = loadavg();
 let result;
 try {
   await fake.reset({ seed_count: 20 });
-  const dep = (await fake.deployments()).find((d) => d.status === "RUNNING");
+  // Only the benchmark's lines; results uploaded at once.
+  await fake.config({ node_output: false, result_delay_ms: 0 });
+  const deps = (await fake.deployments()).filter((d) => d.status === "RUNNING");
+  const counts = await Promise.all(deps.map(async (d) => (await runningJobs(fake, d)).length));
+  const dep = deps[counts.indexOf(Math.max(...counts))];
   const h = await history(browser, fake, dep);
-  const l = await live(browser, fake, dep);
+  // The history run ended that deployment's jobs: the live run takes one that still runs.
+  let liveDep = dep;
+  for (const d of deps) if ((await runningJobs(fake, d)).length > 0) { liveDep = d; break; }
+  const l = await live(browser, fake, liveDep);
   result = { deployment: dep.id, history: h, live: l, firstRowsMs: h.firstRowsMs ?? null, searchMs: h.searchMs ?? null };
 } finally {
   fake.stop();

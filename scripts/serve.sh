@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything, then serves the app and the sandbox API on one origin:
-# open http://127.0.0.1:8080 and choose "This server (/api)" with any key that starts with nos_.
+# open http://127.0.0.1:8080 and sign in with any key that starts with nos_ (the sandbox's config.json
+# preselects "This server (/api)").
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"

@@ -51,3 +51,23 @@ pub fn clear() {
 pub fn last_api_url() -> Option<String> {
     local_storage()?.get_item(KEY_LAST_URL).ok()?
 }
+
+/// "Notify me" is on for this tab (a preference kept like the session: the tab
+/// forgets it when closed).
+const KEY_ALERTS: &str = "nosana.alerts";
+
+pub fn alerts_on() -> bool {
+    session_storage()
+        .and_then(|s| s.get_item(KEY_ALERTS).ok().flatten())
+        .is_some_and(|v| v == "on")
+}
+
+pub fn set_alerts_on(on: bool) {
+    if let Some(store) = session_storage() {
+        let _ = if on {
+            store.set_item(KEY_ALERTS, "on")
+        } else {
+            store.remove_item(KEY_ALERTS)
+        };
+    }
+}

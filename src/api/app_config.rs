@@ -28,6 +28,21 @@ impl AppConfig {
     }
 }
 
+/// `/config.json` from the app's own origin; a missing or unreadable file means defaults.
+#[cfg(target_arch = "wasm32")]
+pub async fn load() -> AppConfig {
+    let Ok(response) = gloo_net::http::Request::get("/config.json").send().await else {
+        return AppConfig::default();
+    };
+    if !response.ok() {
+        return AppConfig::default();
+    }
+    match response.text().await {
+        Ok(text) => AppConfig::parse(&text),
+        Err(_) => AppConfig::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

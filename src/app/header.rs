@@ -1,7 +1,7 @@
-//! The top bar: product name, navigation and sign-out.
+//! The top bar: product name, navigation, credits and spend, and sign-out.
 
 use crate::client::{use_auth, Drafts};
-use crate::domain::units::format_usd;
+use crate::components::account_costs::AccountCosts;
 use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,7 +28,8 @@ pub fn Header() -> impl IntoView {
                 <nav class="topnav" aria-label="Main">
                     <A href=paths::DEPLOYMENTS>"Deployments"</A>
                 </nav>
-                <Credits/>
+                <AccountCosts/>
+                <crate::components::notify_toggle::NotifyToggle/>
                 <span class="topbar-api" title="API URL">
                     {move || auth.config.with(|c| c.as_ref().map(|c| c.base_url.clone()))}
                 </span>
@@ -37,25 +38,5 @@ pub fn Header() -> impl IntoView {
                 </button>
             </Show>
         </header>
-    }
-}
-
-/// The available credit balance, when the API offers it; nothing otherwise.
-#[component]
-fn Credits() -> impl IntoView {
-    let auth = use_auth();
-    let balance = LocalResource::new(move || {
-        // Asked again whenever the session changes.
-        auth.config.track();
-        async move { auth.credit_balance().await }
-    });
-    move || {
-        balance.get().flatten().map(|b| {
-            view! {
-                <span class="credits" title="Available credits: assigned minus reserved minus settled">
-                    "Credits: " {format_usd(b.available())}
-                </span>
-            }
-        })
     }
 }

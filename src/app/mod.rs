@@ -2,10 +2,12 @@
 //! Pages reach the API through `crate::client`, never through here.
 
 mod header;
+mod keyboard;
 mod lazy_pages;
+mod page_heading;
 mod protected;
 
-use crate::client::{Auth, Drafts, Flash, Preload};
+use crate::client::{AccountSpend, Auth, Drafts, Flash, Markets, Preload};
 use crate::components::clock;
 use protected::Protected;
 
@@ -26,12 +28,17 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     Drafts::provide(auth);
     Flash::provide();
+    crate::client::Alerts::provide(auth);
     // One ticking "now" for every relative time on every page.
     clock::provide_clock();
     Preload::provide(lazy_pages::preload_detail);
+    // Read once per session, on first need, by whichever page or the header.
+    Markets::provide(auth);
+    AccountSpend::provide(auth);
     view! {
         <Router>
             <header::Header/>
+            <keyboard::Keyboard/>
             <PageLoadingNotice/>
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
@@ -55,6 +62,7 @@ pub fn App() -> impl IntoView {
                     />
                 </Routes>
             </main>
+            <page_heading::PageAnnouncer/>
         </Router>
     }
 }

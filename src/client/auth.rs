@@ -49,7 +49,7 @@ impl Auth {
     }
 
     /// Sends a request with the session's key; a 401 signs the user out.
-    pub async fn call<T: DeserializeOwned>(&self, req: ApiRequest<T>) -> Result<T, ApiError> {
+    pub async fn call<T: DeserializeOwned>(self, req: ApiRequest<T>) -> Result<T, ApiError> {
         let Some(config) = self.config.get_untracked() else {
             return Err(ApiError::Unauthorized {
                 message: "Not signed in.".into(),

@@ -101,25 +101,9 @@ pub fn ConfirmDialog(
             <h2 id=heading_id>{move || heading.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
             {children.map(|content| content())}
-            {type_to_confirm.map(|_| view! {
-                <div class="field confirm-dialog-typed">
-                    <label for=input_id.clone()>{type_label.unwrap_or("Type the text above to confirm")}</label>
-                    <input
-                        id=input_id.clone()
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        autofocus=true
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            if ev.key() == "Enter" {
-                                ev.prevent_default();
-                                confirm();
-                            }
-                        }
-                    />
-                </div>
+            {type_to_confirm.map(|_| {
+                let label = type_label.unwrap_or("Type the text above to confirm");
+                typed_field(input_id, label, typed, confirm)
             })}
             <div class="confirm-dialog-buttons">
                 <button type="button" class="btn" on:click=move |_| close_dialog()>
@@ -136,6 +120,35 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// The text to type before Confirm; Enter confirms.
+fn typed_field(
+    id: String,
+    label: &'static str,
+    typed: RwSignal<String>,
+    confirm: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field confirm-dialog-typed">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                autofocus=true
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        confirm();
+                    }
+                }
+            />
+        </div>
     }
 }
 

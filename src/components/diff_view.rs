@@ -17,10 +17,12 @@ pub fn DiffView(
 ) -> impl IntoView {
     let stats = DiffStats::of(&rows);
     let caption = format!("Changes from {old_title} to {new_title}");
+    let region_label = caption.clone();
     view! {
         <div class="diff">
             <p class="diff-summary">{stats.summary()}</p>
-            <div class="diff-wrap">
+            // A scroll box reached by Tab, so the keyboard can scroll it too.
+            <div class="diff-wrap" tabindex="0" role="region" aria-label=region_label>
                 <table class="diff-table">
                     <caption class="visually-hidden">{caption}</caption>
                     <colgroup>

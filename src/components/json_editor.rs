@@ -5,13 +5,58 @@
 //! the app runs under `style-src 'self'`). The textarea does not wrap lines, so
 //! each gutter row stays level with its line.
 
+use super::form_field::{describedby, Described};
+use crate::client::json_file::{dropped_file, picked_file, read_json_file};
+use crate::domain::deployment_file::Imported;
 use crate::domain::jobdef::review::pretty;
-use leptos::html::{Div, Textarea};
+use crate::domain::words::count_of;
+use leptos::html::{Div, Input, Textarea};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Lines in the text as the textarea shows them (a trailing newline opens one more).
 fn line_count(text: &str) -> usize {
     text.split('\n').count()
+}
+
+/// The gutter: one number a line, the marked ones flagged.
+fn numbers(lines: usize, marks: &[usize]) -> impl IntoView {
+    (1..=lines)
+        .map(|n| {
+            let marked = marks.contains(&n);
+            view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
+        })
+        .collect_view()
+}
+
+/// Replaces the whole text as if typed, so the browser's undo (Ctrl+Z) brings
+/// the text before "Format" back; setting `value` would wipe the undo history.
+/// `execCommand("insertText")` fires `input`, which updates the signal. False
+/// where the browser does not support it (then the caller sets the value).
+fn replace_as_typed(area: &web_sys::HtmlTextAreaElement, text: &str) -> bool {
+    if area.value() == text {
+        return true;
+    }
+    let document = document();
+    let Some(exec) = js_sys::Reflect::get(&document, &"execCommand".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let _ = area.focus();
+    area.select();
+    let done = exec
+        .call3(&document, &"insertText".into(), &false.into(), &text.into())
+        .is_ok_and(|ok| ok.is_truthy());
+    if done && area.value() == text {
+        // Start at the top of the formatted text, as after a fresh load.
+        let _ = area.set_selection_range(0, 0);
+        area.set_scroll_top(0);
+        true
+    } else {
+        false
+    }
 }
 
 #[component]
@@ -53,46 +98,86 @@ pub fn JsonEditor(
 
     let lines = Memo::new(move |_| text.with(|t| line_count(t)));
     let marks = Memo::new(move |_| marked.get());
-    let gutter_rows = move || {
-        let marks = marks.get();
-        (1..=lines.get())
-            .map(|n| {
-                let marked = marks.contains(&n);
-                view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
-            })
-            .collect_view()
-    };
+    let gutter_rows = move || marks.with(|marks| numbers(lines.get(), marks));
 
     let format = move |_| match text.with_untracked(|t| pretty(t)) {
         Ok(formatted) => {
             format_error.set(None);
-            text.set(formatted);
+            let undoable = area
+                .get_untracked()
+                .is_some_and(|area| replace_as_typed(&area, &formatted));
+            if !undoable {
+                text.set(formatted);
+            }
         }
         Err(message) => format_error.set(Some(message)),
     };
 
-    let error_id = format_error_id.clone();
-    let describedby = move || {
-        let own = format_error.with(|e| e.is_some()).then(|| error_id.clone());
-        let ids: Vec<String> = described_by.get().into_iter().chain(own).collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
+    // A dropped or picked `.json` file replaces the text: a bare job
+    // definition as it is, a deployment file by its job definition.
+    let file_input = NodeRef::<Input>::new();
+    let open_file = move |file: web_sys::File| {
+        if disabled.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match read_json_file(&file).await {
+                Ok(Imported::JobDefinition(t)) => {
+                    format_error.try_set(None);
+                    text.try_set(t);
+                }
+                Ok(Imported::Deployment(form)) => {
+                    format_error.try_set(None);
+                    text.try_set(form.job_definition);
+                }
+                Err(problem) => {
+                    let message = format!("{} was not opened. {problem}", file.name());
+                    format_error.try_set(Some(message));
+                }
+            }
+        });
     };
-    let is_invalid =
-        move || (invalid.get() || format_error.with(|e| e.is_some())).then_some("true");
+
+    let error_id = format_error_id.clone();
+    let refused = Signal::derive(move || format_error.with(Option::is_some));
+    let described = Described::new(
+        Signal::derive(move || invalid.get() || refused.get()),
+        Signal::derive(move || {
+            let theirs = described_by.get();
+            describedby(&[
+                theirs.as_deref(),
+                refused.get().then_some(error_id.as_str()),
+            ])
+        }),
+    );
 
     view! {
-        <div class="json-editor">
+        <div
+            class="json-editor"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| {
+                if let Some(file) = dropped_file(&ev) {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    open_file(file);
+                }
+            }
+        >
             <div class="json-editor-head">
                 <label for=id.clone()>{label}</label>
                 <span class="muted json-editor-count">
-                    {move || match lines.get() {
-                        1 => "1 line".to_string(),
-                        n => format!("{n} lines"),
-                    }}
+                    {move || count_of(lines.get() as u64, "line")}
                 </span>
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
                 </button>
+                <button type="button" class="btn" disabled=move || disabled.get()
+                    on:click=move |_| if let Some(input) = file_input.get_untracked() { input.click() }>
+                    "Open .json file"
+                </button>
+                <input type="file" class="visually-hidden" accept=".json,application/json"
+                    tabindex="-1" aria-hidden="true" node_ref=file_input
+                    on:change=move |ev| if let Some(file) = picked_file(&ev) { open_file(file) }/>
             </div>
             <div class="json-editor-body">
                 <div class="json-gutter" aria-hidden="true" node_ref=gutter>
@@ -109,8 +194,8 @@ pub fn JsonEditor(
                     autocapitalize="off"
                     node_ref=area
                     disabled=move || disabled.get()
-                    aria-invalid=is_invalid
-                    aria-describedby=describedby
+                    aria-invalid=described.invalid()
+                    aria-describedby=described.ids()
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         format_error.set(None);

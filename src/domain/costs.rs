@@ -5,7 +5,8 @@
 
 use crate::api::models::{Deployment, Market, Status};
 
-use super::units::format_usd;
+use super::units::{format_minutes, format_usd};
+use super::words::count_of;
 
 /// Hourly cost of one deployment.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,10 +26,12 @@ pub fn market_price(market: Option<&Market>) -> Option<f64> {
         .filter(|p| p.is_finite() && *p >= 0.0)
 }
 
-/// True while the deployment's jobs are billed (RUNNING, and the settling
-/// states in which jobs still run).
+/// The statuses whose jobs are billed: RUNNING, and STOPPING, in which jobs
+/// still run until they end. The header's spend reads exactly these.
+pub const SPENDING: [Status; 2] = [Status::Running, Status::Stopping];
+
 fn is_spending(status: Status) -> bool {
-    matches!(status, Status::Running | Status::Stopping)
+    SPENDING.contains(&status)
 }
 
 /// Price × active jobs while running, price × replicas as the estimate otherwise.
@@ -71,6 +74,9 @@ pub struct Spend {
     pub usd_per_hour: f64,
     pub running: usize,
     pub unpriced: usize,
+    /// Not every spending deployment could be read (too many pages): the sum
+    /// is a lower bound.
+    pub truncated: bool,
 }
 
 pub fn total_spend(costs: impl IntoIterator<Item = HourlyCost>) -> Spend {
@@ -160,6 +166,111 @@ impl HourlyCost {
             HourlyCost::Estimate(usd) => format!("est. {}", per_hour_words(usd)),
             HourlyCost::Unknown => "price unknown".to_string(),
         }
+    }
+}
+
+/// Dollars as an amount (not a rate): "$1.35"; under a cent keeps three
+/// decimals, like `per_hour_words`.
+pub fn usd_words(usd: f64) -> String {
+    if usd > 0.0 && usd < 0.01 {
+        format!("${usd:.3}")
+    } else {
+        format_usd(usd)
+    }
+}
+
+/// A market's price as shown next to its name: "$0.45/h per job", or
+/// "price unknown".
+pub fn price_words(market: Option<&Market>) -> String {
+    match market_price(market) {
+        Some(price) => format!("{} per job", per_hour_words(price)),
+        None => "price unknown".to_string(),
+    }
+}
+
+/// What a deployment's cost is made of: "2 active jobs × $0.45/h" while it
+/// runs, "3 replicas × $0.45/h" otherwise; `None` when the price is unknown.
+pub fn cost_basis(deployment: &Deployment, market: Option<&Market>) -> Option<String> {
+    let price = per_hour_words(market_price(market)?);
+    let count = if is_spending(deployment.status) {
+        count_of(deployment.active_jobs.into(), "active job")
+    } else {
+        count_of(deployment.replicas.into(), "replica")
+    };
+    Some(format!("{count} × {price}"))
+}
+
+/// The market a deployment names, among the known ones.
+pub fn find_market<'a>(markets: &'a [Market], address: &str) -> Option<&'a Market> {
+    let address = address.trim();
+    (!address.is_empty())
+        .then(|| markets.iter().find(|m| m.address == address))
+        .flatten()
+}
+
+impl Spend {
+    /// "$16.33/h"; "at least $3.20/h" when some spending deployments could
+    /// not be priced or read; "price unknown" when none could be priced.
+    pub fn words(&self) -> String {
+        if self.running == 0 && self.unpriced > 0 {
+            "price unknown".to_string()
+        } else if self.unpriced > 0 || self.truncated {
+            format!("at least {}", per_hour_words(self.usd_per_hour))
+        } else {
+            per_hour_words(self.usd_per_hour)
+        }
+    }
+
+    /// How long `available_usd` lasts, only when the whole spend is known:
+    /// a runway from a partial sum would be too long, a wrong number.
+    pub fn runway(&self, available_usd: f64) -> Option<Runway> {
+        (self.unpriced == 0 && !self.truncated).then(|| runway(available_usd, self.usd_per_hour))
+    }
+}
+
+/// The create form's estimate in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EstimateWords {
+    /// No market chosen yet.
+    NoMarket,
+    /// The market is not among the known ones, or has no usable price.
+    PriceUnknown,
+    /// Replicas or timeout are not valid numbers yet.
+    NeedNumbers,
+    /// "$0.90/h for 2 replicas" and "$1.35 for one run of 90 min".
+    Ready { per_hour: String, per_run: String },
+}
+
+/// The estimate for the chosen market, replicas and timeout (minutes).
+pub fn estimate_words(
+    market_address: &str,
+    market: Option<&Market>,
+    replicas: Option<u32>,
+    timeout_minutes: Option<u32>,
+) -> EstimateWords {
+    if market_address.trim().is_empty() {
+        return EstimateWords::NoMarket;
+    }
+    let Some(price) = market_price(market) else {
+        return EstimateWords::PriceUnknown;
+    };
+    let (Some(replicas), Some(timeout)) = (replicas, timeout_minutes) else {
+        return EstimateWords::NeedNumbers;
+    };
+    match estimate(Some(price), replicas, timeout) {
+        Some(e) => EstimateWords::Ready {
+            per_hour: format!(
+                "{} for {}",
+                per_hour_words(e.per_hour),
+                count_of(replicas.into(), "replica")
+            ),
+            per_run: format!(
+                "{} for one run of {}",
+                usd_words(e.per_run),
+                format_minutes(timeout)
+            ),
+        },
+        None => EstimateWords::PriceUnknown,
     }
 }
 
@@ -267,5 +378,144 @@ mod tests {
         assert_eq!(per_hour_words(0.004), "$0.004/h");
         assert_eq!(per_hour_words(0.0), "$0.00/h");
         assert_eq!(per_hour_words(1234.5), "$1,234.50/h");
+    }
+
+    fn spend(usd_per_hour: f64, running: usize, unpriced: usize, truncated: bool) -> Spend {
+        Spend {
+            usd_per_hour,
+            running,
+            unpriced,
+            truncated,
+        }
+    }
+
+    #[test]
+    fn basis_names_what_is_multiplied() {
+        let m = market(Some(0.45));
+        let running = deployment(Status::Stopping, 3, 1);
+        assert_eq!(
+            cost_basis(&running, Some(&m)).as_deref(),
+            Some("1 active job × $0.45/h")
+        );
+        let draft = deployment(Status::Draft, 2, 0);
+        assert_eq!(
+            cost_basis(&draft, Some(&m)).as_deref(),
+            Some("2 replicas × $0.45/h")
+        );
+        assert_eq!(cost_basis(&draft, None), None);
+        assert_eq!(price_words(Some(&m)), "$0.45/h per job");
+        assert_eq!(price_words(Some(&market(None))), "price unknown");
+        assert_eq!(price_words(None), "price unknown");
+    }
+
+    #[test]
+    fn a_stopping_deployment_still_spends_and_unknown_status_does_not() {
+        let m = market(Some(1.0));
+        assert_eq!(
+            hourly_cost(&deployment(Status::Stopping, 4, 2), Some(&m)),
+            HourlyCost::Current(2.0)
+        );
+        for status in [Status::Starting, Status::InsufficientFunds, Status::Unknown] {
+            assert_eq!(
+                hourly_cost(&deployment(status, 4, 2), Some(&m)),
+                HourlyCost::Estimate(4.0),
+                "{status:?}"
+            );
+        }
+        assert_eq!(SPENDING, [Status::Running, Status::Stopping]);
+    }
+
+    #[test]
+    fn markets_are_found_by_exact_address_only() {
+        let all: Vec<Market> =
+            serde_json::from_str(include_str!("../../tests/fixtures/api/markets.json")).unwrap();
+        let second = &all[1];
+        assert_eq!(find_market(&all, &second.address), Some(second));
+        assert_eq!(
+            find_market(&all, &format!(" {} ", second.address)),
+            Some(second)
+        );
+        assert_eq!(find_market(&all, &second.address[..10]), None);
+        assert_eq!(find_market(&all, ""), None);
+        // The fixture sends this price as text: it still reads per hour.
+        assert_eq!(market_price(Some(second)), Some(0.1));
+    }
+
+    #[test]
+    fn spend_words_never_show_a_partial_sum_as_whole() {
+        assert_eq!(spend(16.33, 8, 0, false).words(), "$16.33/h");
+        assert_eq!(spend(0.1 + 0.2, 2, 0, false).words(), "$0.30/h");
+        assert_eq!(spend(0.0, 0, 0, false).words(), "$0.00/h");
+        assert_eq!(spend(3.2, 1, 1, false).words(), "at least $3.20/h");
+        assert_eq!(spend(3.2, 1, 0, true).words(), "at least $3.20/h");
+        assert_eq!(spend(0.0, 0, 2, false).words(), "price unknown");
+    }
+
+    #[test]
+    fn runway_only_from_a_whole_spend() {
+        let whole = spend(2.4, 1, 0, false);
+        assert_eq!(whole.runway(100.0), Some(Runway::Hours(100.0 / 2.4)));
+        assert_eq!(spend(0.0, 0, 0, false).runway(100.0), Some(Runway::NoSpend));
+        assert_eq!(spend(2.4, 1, 1, false).runway(100.0), None);
+        assert_eq!(spend(2.4, 1, 0, true).runway(100.0), None);
+        // The fake's seed: 88.75 available at 16.33/h.
+        let seeded = spend(16.33, 8, 0, false).runway(88.75).unwrap();
+        assert_eq!(seeded.words(), "about 5 h left at the current spend");
+        assert!(seeded.is_warning());
+    }
+
+    #[test]
+    fn create_estimate_in_words() {
+        let m = market(Some(0.45));
+        assert_eq!(
+            estimate_words(&m.address, Some(&m), Some(2), Some(90)),
+            EstimateWords::Ready {
+                per_hour: "$0.90/h for 2 replicas".into(),
+                per_run: "$1.35 for one run of 90 min".into(),
+            }
+        );
+        assert_eq!(
+            estimate_words(&m.address, Some(&m), Some(1), Some(180)),
+            EstimateWords::Ready {
+                per_hour: "$0.45/h for 1 replica".into(),
+                per_run: "$1.35 for one run of 3 h".into(),
+            }
+        );
+        assert_eq!(
+            estimate_words(" ", Some(&m), Some(1), Some(60)),
+            EstimateWords::NoMarket
+        );
+        assert_eq!(
+            estimate_words("Unknown1111", None, Some(1), Some(60)),
+            EstimateWords::PriceUnknown
+        );
+        assert_eq!(
+            estimate_words(&m.address, Some(&market(None)), Some(1), Some(60)),
+            EstimateWords::PriceUnknown
+        );
+        assert_eq!(
+            estimate_words(&m.address, Some(&m), None, Some(60)),
+            EstimateWords::NeedNumbers
+        );
+        assert_eq!(
+            estimate_words(&m.address, Some(&m), Some(1), None),
+            EstimateWords::NeedNumbers
+        );
+    }
+
+    #[test]
+    fn amounts_round_to_cents_and_keep_sub_cent_digits() {
+        assert_eq!(usd_words(2.025_000_1), "$2.03");
+        assert_eq!(usd_words(0.004), "$0.004");
+        assert_eq!(usd_words(0.0), "$0.00");
+        assert_eq!(per_hour_words(0.125), "$0.13/h");
+        let tiny = estimate_words("a", Some(&market(Some(0.001))), Some(1), Some(60));
+        assert_eq!(
+            tiny,
+            EstimateWords::Ready {
+                per_hour: "$0.001/h for 1 replica".into(),
+                per_run: "$0.001 for one run of 60 min".into(),
+            }
+        );
     }
 }

@@ -9,8 +9,8 @@
 mod advice;
 mod checker;
 mod expose;
-mod path;
-mod position;
+pub(crate) mod path;
+pub(crate) mod position;
 mod resources;
 pub mod review;
 mod rules;

@@ -1,5 +1,6 @@
 //! Finding a market in the create form's picker.
 
+use super::costs::{market_price, per_hour_words};
 use crate::api::models::Market;
 
 /// Markets whose name, slug, GPU types or address contain every word of `query`.
@@ -21,11 +22,12 @@ pub fn search<'a>(markets: &'a [Market], query: &str) -> Vec<&'a Market> {
         .collect()
 }
 
-/// "$1.20/h" for the price column; "—" when the API gives none.
+/// "$1.20/h" for the price column; "price unknown" when the API gives none
+/// (or one that cannot be a price).
 pub fn price_per_hour(market: &Market) -> String {
-    match market.usd_reward_per_hour {
-        Some(usd) if usd.is_finite() => format!("${usd:.2}/h"),
-        _ => "—".to_string(),
+    match market_price(Some(market)) {
+        Some(usd) => per_hour_words(usd),
+        None => "price unknown".to_string(),
     }
 }
 
@@ -54,6 +56,8 @@ mod tests {
         m.usd_reward_per_hour = Some(1.2);
         assert_eq!(price_per_hour(&m), "$1.20/h");
         m.usd_reward_per_hour = None;
-        assert_eq!(price_per_hour(&m), "—");
+        assert_eq!(price_per_hour(&m), "price unknown");
+        m.usd_reward_per_hour = Some(-0.5);
+        assert_eq!(price_per_hour(&m), "price unknown");
     }
 }

@@ -1,5 +1,7 @@
 //! Rules with no I/O: what a status allows, input checks, cron, units.
 
+/// Opt-in alerts: which status changes notify, and the 5-minute throttle.
+pub mod alerts;
 /// Bulk actions on the list: what is sent, what is skipped and why.
 pub mod bulk;
 /// Hourly costs of deployments and how long the credits last.
@@ -8,6 +10,8 @@ pub mod costs;
 pub mod create;
 /// The cron schedules of SCHEDULED deployments: parsing, descriptions, next runs.
 pub mod cron;
+/// Deployments as files: the export format, reading it back, and its checks.
+pub mod deployment_file;
 /// Side-by-side line diffs of job definitions.
 pub mod diff;
 /// Job states and durations, task due times, known event types.
@@ -28,10 +32,14 @@ pub mod names;
 pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;
+/// Keyboard shortcuts: what each key does, and when a key is no shortcut.
+pub mod shortcuts;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;
 /// Starter job definitions for new deployments.
 pub mod templates;
+/// The browser tab's title for a page.
+pub mod titles;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
 pub mod units;
 /// "1 job", "2 jobs".

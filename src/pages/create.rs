@@ -1,14 +1,18 @@
 //! Creating a deployment (`/deployments/new`), optionally prefilled from an
 //! existing one (`/deployments/new?from=<id>`, the detail page's "Duplicate").
 
+mod cost_estimate;
 mod fields;
+mod import;
 mod market_picker;
 mod prefill;
 mod template_picker;
 
 use crate::api::endpoints;
-use crate::client::use_auth;
+use crate::api::models::Deployment;
+use crate::client::{use_auth, Mutation};
 use crate::components::json_editor::JsonEditor;
+use crate::components::submit_button::SubmitButton;
 use crate::domain::create::{CreateForm, Field, Invalid};
 use crate::domain::jobdef::locate;
 use crate::url_state::paths;
@@ -24,13 +28,13 @@ pub fn CreatePage() -> impl IntoView {
     let form = RwSignal::new(CreateForm::default());
     let job_text = RwSignal::new(String::new());
     let invalid = RwSignal::new(None::<Invalid>);
-    let submit_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let creation = Mutation::<()>::new();
     let from = query.with_untracked(|q| q.get("from"));
     let prefill_state = prefill::load(auth, from.clone(), form, job_text);
 
     // After a first attempt, problems update as the user fixes them.
     let attempted = RwSignal::new(false);
+    let importer = import::Importer::new(form, job_text, invalid, attempted);
     Effect::new(move |_| {
         let mut current = form.get();
         current.job_definition = job_text.get();
@@ -41,7 +45,7 @@ pub fn CreatePage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if creation.busy_now() {
             return;
         }
         attempted.set(true);
@@ -55,17 +59,11 @@ pub fn CreatePage() -> impl IntoView {
             }
         };
         invalid.set(None);
-        submit_error.set(None);
-        pending.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = auth.call(endpoints::create_deployment(&body)).await;
-            pending.set(false);
-            match result {
-                Ok(created) => navigate(&paths::deployment(&created.id), Default::default()),
-                Err(error) => submit_error.set(Some(error.user_message())),
-            }
-        });
+        let done = move |created: Deployment| {
+            navigate(&paths::deployment(&created.id), Default::default())
+        };
+        creation.send((), auth.call(endpoints::create_deployment(&body)), done);
     };
 
     let job_problems = Memo::new(move |_| {
@@ -84,9 +82,11 @@ pub fn CreatePage() -> impl IntoView {
                 {move || if from.is_some() { "Duplicate deployment" } else { "New deployment" }}
             </h1>
             {prefill_state}
-            <form class="create-form" on:submit=submit novalidate>
+            <import::ImportFromFile importer=importer/>
+            <form class="create-form" on:submit=submit novalidate on:dragover=importer.on_dragover() on:drop=importer.on_drop()>
                 <fields::SettingsFields form=form invalid=invalid/>
                 <market_picker::MarketPicker form=form error=field_message(invalid, Field::Market)/>
+                <cost_estimate::CostEstimate form=form/>
                 <div class="card">
                     <h2>"Job definition"</h2>
                     <template_picker::TemplatePicker text=job_text/>
@@ -102,11 +102,9 @@ pub fn CreatePage() -> impl IntoView {
                         {move || job_problems.get().into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
                     </ul>
                 </div>
-                <p class="form-error" role="alert">{move || submit_error.get()}</p>
+                <p class="form-error" role="alert">{move || creation.failure.get()}</p>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                        "Create deployment"
-                    </button>
+                    <SubmitButton label="Create deployment" busy=Signal::derive(move || creation.busy())/>
                     <A href=paths::DEPLOYMENTS attr:class="btn">"Cancel"</A>
                 </div>
             </form>

@@ -4,11 +4,14 @@
 mod action_button;
 mod actions;
 mod activity;
+mod alerts;
+mod export;
 mod fields;
 mod freshness;
 mod history;
 mod job_status;
 mod live;
+mod logs;
 mod name;
 mod polling;
 mod schedule;
@@ -21,7 +24,6 @@ use crate::components::error_box::ErrorBox;
 use crate::url_state::paths;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use state::{DetailState, Phase};
@@ -36,12 +38,11 @@ pub fn DetailPage() -> impl IntoView {
     provide_context(Clock(state.now));
     tick_every_second(state);
     live::follow(state);
+    alerts::follow(state);
 
     let load = move || {
         state.clear();
-        spawn_local(async move {
-            state.reload().await;
-        });
+        state.refresh();
     };
     Effect::new(move |_| {
         // Read, not only tracked: a memo never read counts its first

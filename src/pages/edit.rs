@@ -7,6 +7,7 @@ mod job_definition;
 mod leave_guard;
 mod replicas;
 mod schedule;
+mod setting_form;
 mod submission;
 mod timeout;
 

@@ -2,12 +2,12 @@
 
 mod bulk;
 mod filters;
-mod pager;
 mod table;
 
 use crate::api::endpoints;
-use crate::client::{use_auth, Flash};
+use crate::client::{use_auth, AccountSpend, Flash};
 use crate::components::error_box::ErrorBox;
+use crate::components::pager::Pager;
 use crate::url_state::list_view::ListView;
 use crate::url_state::paths;
 use leptos::prelude::*;
@@ -23,6 +23,11 @@ impl GoToList {
     /// `replace` keeps typing in the search box out of the back-button history.
     pub fn go(&self, view: ListView, replace: bool) {
         self.0.run((view, replace));
+    }
+
+    /// A move that is a back-button entry of its own (a page, a page size).
+    pub fn step(self) -> Callback<ListView> {
+        Callback::new(move |view| self.go(view, false))
     }
 }
 
@@ -53,6 +58,15 @@ pub fn ListPage() -> impl IntoView {
         async move { auth.call(endpoints::list_deployments(&filter, &page)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
+    // Starting or stopping changes what the account spends: the header re-reads it.
+    let spend = use_context::<AccountSpend>();
+    let after_bulk = Callback::new(move |_| {
+        data.refetch();
+        if let Some(spend) = spend {
+            spend.refresh();
+        }
+    });
+    follow_for_alerts(data);
     let loading = RwSignal::new(false);
     let selection = bulk::Selection::new();
     // A different view lists different rows: a selection never spans views.
@@ -85,9 +99,9 @@ pub fn ListPage() -> impl IntoView {
                         let pagination = list.pagination.clone();
                         view! {
                             <div class="list-body" aria-busy=move || loading.get().to_string()>
-                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=retry/>
+                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=after_bulk/>
                             <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
-                            <pager::Pager pagination=pagination view=view go=go/>
+                            <Pager pagination=pagination view=view go=go.step() label="Pages"/>
                             </div>
                         }.into_any()
                     }
@@ -103,4 +117,20 @@ fn total_text(total: u64) -> String {
         1 => "1 deployment".into(),
         n => format!("{n} deployments"),
     }
+}
+
+/// The deployments on this page are followed for alerts (issue 14).
+fn follow_for_alerts(
+    data: LocalResource<Result<crate::api::models::DeploymentList, crate::api::error::ApiError>>,
+) {
+    let alerts = crate::client::Alerts::use_alerts();
+    Effect::new(move |_| {
+        alerts.on.track();
+        if let Some(Ok(list)) = data.get() {
+            list.deployments.iter().for_each(|d| alerts.observe(d));
+            let ids = list.deployments.iter().map(|d| d.id.clone()).collect();
+            alerts.follow("list", ids, false);
+        }
+    });
+    on_cleanup(move || alerts.follow("list", Vec::new(), false));
 }

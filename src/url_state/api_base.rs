@@ -38,6 +38,17 @@ pub fn choice_for(base_url: &str, origin: &str) -> (&'static str, String) {
     }
 }
 
+/// The choice `config.json`'s `api` names: a path (e.g. `/api`) is on the page's origin,
+/// so `/api` is "This server (/api)"; an absolute URL may be a network or a custom URL.
+pub fn choice_for_config(api: &str, origin: &str) -> (&'static str, String) {
+    let api = api.trim().trim_end_matches('/');
+    if api.starts_with('/') {
+        let url = format!("{}{api}", origin.trim_end_matches('/'));
+        return choice_for(&url, origin);
+    }
+    choice_for(api, origin)
+}
+
 fn check_custom(url: &str) -> Result<String, String> {
     if url.is_empty() {
         return Err("Enter the custom API URL, for example https://example.com/api.".into());
@@ -91,6 +102,32 @@ mod tests {
         assert!(resolve(CUSTOM, "https://a b", "").is_err());
         assert!(resolve(CUSTOM, "https://u:p@host/api", "").is_err());
         assert!(resolve(CUSTOM, "https://host/api?key=1", "").is_err());
+    }
+
+    #[test]
+    fn config_names_a_choice() {
+        let origin = "http://127.0.0.1:8080";
+        let cases = [
+            ("/api", (SAME_ORIGIN, "")),
+            ("/api/", (SAME_ORIGIN, "")),
+            (MAINNET, (MAINNET, "")),
+            (DEVNET, (DEVNET, "")),
+            (
+                "/gateway/api",
+                (CUSTOM, "http://127.0.0.1:8080/gateway/api"),
+            ),
+            (
+                "https://proxy.example/api",
+                (CUSTOM, "https://proxy.example/api"),
+            ),
+        ];
+        for (api, (choice, custom)) in cases {
+            assert_eq!(
+                choice_for_config(api, origin),
+                (choice, custom.to_string()),
+                "{api}"
+            );
+        }
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //! a shared link opens the same tab on the same page. Query pairs that are not
 //! the tabs' own are kept as they are, for whatever else lives on the page.
 
-use super::query_list::{parse_list, toggle};
+use super::paging::{paged, Paged, Paging};
+use super::query_list::{encode_pairs, join, parse_list, toggle};
 use crate::api::models::{EventCategory, JobState, TaskKind};
-use crate::api::query::{encode_component, EventFilter, JobFilter, Page, PageSize, TaskFilter};
+use crate::api::query::{encode_component, EventFilter, JobFilter, Page, TaskFilter};
 use crate::domain::history::is_event_type;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -18,14 +19,17 @@ pub enum HistoryTab {
     Events,
     Revisions,
     Tasks,
+    /// The jobs' log lines (its filters are `domain::logs::filter`'s, kept in `other`).
+    Logs,
 }
 
 impl HistoryTab {
-    pub const ALL: [HistoryTab; 4] = [
+    pub const ALL: [HistoryTab; 5] = [
         HistoryTab::Jobs,
         HistoryTab::Events,
         HistoryTab::Revisions,
         HistoryTab::Tasks,
+        HistoryTab::Logs,
     ];
 
     /// The value of `?tab=`, and the stem of element ids.
@@ -35,6 +39,7 @@ impl HistoryTab {
             HistoryTab::Events => "events",
             HistoryTab::Revisions => "revisions",
             HistoryTab::Tasks => "tasks",
+            HistoryTab::Logs => "logs",
         }
     }
 
@@ -49,6 +54,7 @@ impl HistoryTab {
             HistoryTab::Events => "Events",
             HistoryTab::Revisions => "Revisions",
             HistoryTab::Tasks => "Tasks",
+            HistoryTab::Logs => "Logs",
         }
     }
 
@@ -59,6 +65,7 @@ impl HistoryTab {
             HistoryTab::Events => "event",
             HistoryTab::Revisions => "revision",
             HistoryTab::Tasks => "task",
+            HistoryTab::Logs => "log line",
         }
     }
 
@@ -75,7 +82,7 @@ impl HistoryTab {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HistoryView {
     pub tab: HistoryTab,
     /// Jobs: states to show (none: all).
@@ -86,105 +93,53 @@ pub struct HistoryView {
     pub types: Vec<String>,
     /// Tasks: one kind (none: all).
     pub task: Option<TaskKind>,
-    pub limit: PageSize,
-    pub cursor: Option<String>,
-    /// 1-based page number, for display only: the API pages by opaque cursor.
-    pub page: u32,
+    pub paging: Paging,
     /// Pairs of the query that are not the tabs' own, in their order.
     pub other: Vec<(String, String)>,
 }
 
-impl Default for HistoryView {
-    fn default() -> Self {
-        HistoryView {
-            tab: HistoryTab::default(),
-            states: Vec::new(),
-            category: None,
-            types: Vec::new(),
-            task: None,
-            limit: PageSize::default(),
-            cursor: None,
-            page: 1,
-            other: Vec::new(),
-        }
-    }
-}
-
-const OWN_KEYS: [&str; 8] = [
-    "tab", "state", "category", "type", "task", "limit", "cursor", "page",
-];
+paged!(HistoryView);
 
 impl HistoryView {
     /// Reads the view from query pairs; unknown or malformed values fall back
     /// to defaults, and filters of other tabs are dropped.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut view = HistoryView::default();
-        for (key, value) in pairs {
-            match key {
-                "tab" => view.tab = HistoryTab::parse(value).unwrap_or_default(),
-                "state" => view.states = parse_list(value, |s| JobState::parse(s.trim())),
-                "category" => {
-                    view.category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value)
-                }
-                "type" => {
-                    view.types = parse_list(value, |t| {
-                        let t = t.trim();
-                        is_event_type(t).then(|| t.to_string())
-                    })
-                }
-                "task" => view.task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value),
-                "limit" => {
-                    view.limit = value
-                        .parse()
-                        .ok()
-                        .and_then(PageSize::from_u32)
-                        .unwrap_or_default()
-                }
-                "cursor" if !value.is_empty() => view.cursor = Some(value.to_string()),
-                "page" => view.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                k if OWN_KEYS.contains(&k) => {}
-                k => view.other.push((k.to_string(), value.to_string())),
+        view.paging = Paging::from_query(pairs, |key, value| match key {
+            "tab" => view.tab = HistoryTab::parse(value).unwrap_or_default(),
+            "state" => view.states = parse_list(value, |s| JobState::parse(s.trim())),
+            "category" => {
+                view.category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value)
             }
-        }
-        if view.cursor.is_none() {
-            view.page = 1;
-        }
+            "type" => {
+                view.types = parse_list(value, |t| {
+                    let t = t.trim();
+                    is_event_type(t).then(|| t.to_string())
+                })
+            }
+            "task" => view.task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value),
+            k => view.other.push((k.to_string(), value.to_string())),
+        });
         view.keep_own_filters()
     }
 
     /// The query string, with a leading `?`. The tab is always written.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = vec![("tab", self.tab.as_str().to_string())];
-        let join = |items: Vec<&str>| items.join(",");
         if !self.states.is_empty() {
-            pairs.push((
-                "state",
-                join(self.states.iter().map(|s| s.as_str()).collect()),
-            ));
+            pairs.push(("state", join(self.states.iter().map(|s| s.as_str()))));
         }
         if let Some(category) = self.category {
             pairs.push(("category", category.as_str().to_string()));
         }
         if !self.types.is_empty() {
-            pairs.push((
-                "type",
-                join(self.types.iter().map(String::as_str).collect()),
-            ));
+            pairs.push(("type", join(self.types.iter().map(String::as_str))));
         }
         if let Some(task) = self.task {
             pairs.push(("task", task.as_str().to_string()));
         }
-        if self.limit != PageSize::default() {
-            pairs.push(("limit", self.limit.as_u32().to_string()));
-        }
-        if let Some(cursor) = &self.cursor {
-            pairs.push(("cursor", cursor.clone()));
-            pairs.push(("page", self.page.to_string()));
-        }
-        let mut body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode_component(v)))
-            .collect();
+        pairs.extend(self.paging.pairs());
+        let mut body = encode_pairs(&pairs);
         body.extend(
             self.other
                 .iter()
@@ -194,32 +149,23 @@ impl HistoryView {
     }
 
     /// Another tab, from its first page with no filters; the page size and
-    /// the query's other pairs stay.
+    /// the query's other pairs stay (the log view's own pairs only on the Logs tab).
     pub fn with_tab(&self, tab: HistoryTab) -> Self {
+        let log_keys = crate::domain::logs::filter::KEYS;
         HistoryView {
             tab,
-            limit: self.limit,
-            other: self.other.clone(),
+            paging: Paging {
+                limit: self.paging.limit,
+                ..Paging::default()
+            },
+            other: self
+                .other
+                .iter()
+                .filter(|(k, _)| tab == HistoryTab::Logs || !log_keys.contains(&k.as_str()))
+                .cloned()
+                .collect(),
             ..HistoryView::default()
         }
-    }
-
-    /// Any change to what is listed starts again from the first page.
-    pub fn first_page(mut self) -> Self {
-        self.cursor = None;
-        self.page = 1;
-        self
-    }
-
-    pub fn with_cursor(mut self, cursor: String, page: u32) -> Self {
-        self.cursor = Some(cursor);
-        self.page = page.max(1);
-        self
-    }
-
-    pub fn with_limit(mut self, limit: PageSize) -> Self {
-        self.limit = limit;
-        self.first_page()
     }
 
     pub fn toggle_state(mut self, state: JobState) -> Self {
@@ -253,11 +199,7 @@ impl HistoryView {
     }
 
     pub fn page_request(&self) -> Page {
-        Page {
-            cursor: self.cursor.clone(),
-            limit: self.limit,
-            ..Page::default()
-        }
+        self.paging.request(Page::default().sort_order)
     }
 
     /// The jobs request this view stands for, when the jobs tab is open.
@@ -310,6 +252,7 @@ impl HistoryView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::query::PageSize;
 
     /// Splits a query the way the router hands it over (already decoded).
     fn parse(q: &str) -> HistoryView {
@@ -348,9 +291,11 @@ mod tests {
         let view = HistoryView {
             tab: HistoryTab::Jobs,
             states: vec![JobState::Running, JobState::Queued],
-            limit: PageSize::Twenty,
-            cursor: Some("c1".into()),
-            page: 2,
+            paging: Paging {
+                limit: PageSize::Twenty,
+                cursor: Some("c1".into()),
+                page: 2,
+            },
             ..HistoryView::default()
         };
         let query = view.to_query();
@@ -373,7 +318,7 @@ mod tests {
         let view = parse("tab=events&category=Event&type=FRPS_TUNNEL_LOST,JOB_LIST_ERROR&limit=50");
         assert_eq!(view.category, Some(EventCategory::Event));
         assert_eq!(view.types, vec!["FRPS_TUNNEL_LOST", "JOB_LIST_ERROR"]);
-        assert_eq!(view.limit, PageSize::Fifty);
+        assert_eq!(view.paging.limit, PageSize::Fifty);
         assert_eq!(
             view.to_query(),
             "?tab=events&category=Event&type=FRPS_TUNNEL_LOST%2CJOB_LIST_ERROR&limit=50"
@@ -394,7 +339,7 @@ mod tests {
         let page = view.revisions_request().unwrap();
         assert_eq!(page.limit, PageSize::Hundred);
         assert_eq!(page.cursor.as_deref(), Some("r9"));
-        assert_eq!(view.page, 3);
+        assert_eq!(view.paging.page, 3);
     }
 
     #[test]
@@ -402,19 +347,13 @@ mod tests {
         let view = parse("tab=nope&state=RUNNING,BOGUS,RUNNING&limit=7&page=0");
         assert_eq!(view.tab, HistoryTab::Jobs);
         assert_eq!(view.states, vec![JobState::Running]);
-        assert_eq!(view.limit, PageSize::Ten);
-        assert_eq!(view.page, 1);
+        assert_eq!(view.paging.limit, PageSize::Ten);
+        assert_eq!(view.paging.page, 1);
         let view = parse("tab=events&category=Other&type=A B,<x>,OK_1");
         assert_eq!(view.category, None);
         assert_eq!(view.types, vec!["OK_1"]);
         let view = parse("tab=tasks&task=LIST,STOP");
         assert_eq!(view.task, None);
-    }
-
-    #[test]
-    fn page_number_needs_a_cursor() {
-        assert_eq!(parse("tab=jobs&page=4").page, 1);
-        assert_eq!(parse("tab=jobs&cursor=x&page=4").page, 4);
     }
 
     #[test]
@@ -430,20 +369,22 @@ mod tests {
         let view = parse("tab=jobs&state=STOPPED&limit=20&cursor=x&page=2");
         let events = view.with_tab(HistoryTab::Events);
         assert_eq!(events.to_query(), "?tab=events&limit=20");
-        assert_eq!(events.page, 1);
+        assert_eq!(events.paging.page, 1);
     }
 
     #[test]
     fn filter_and_size_changes_return_to_the_first_page() {
         let view = parse("tab=jobs&cursor=x&page=4");
         let next = view.clone().toggle_state(JobState::Stopped);
-        assert_eq!((next.cursor.clone(), next.page), (None, 1));
+        assert_eq!(next.paging, Paging::default());
         assert_eq!(next.states, vec![JobState::Stopped]);
         assert!(next.is_filtered());
         assert!(next.toggle_state(JobState::Stopped).states.is_empty());
-        assert_eq!(view.clone().with_limit(PageSize::Fifty).cursor, None);
         let events = parse("tab=events&cursor=x&page=2");
-        assert_eq!(events.clone().toggle_type("JOB_LIST_ERROR").cursor, None);
+        assert_eq!(
+            events.clone().toggle_type("JOB_LIST_ERROR").paging.cursor,
+            None
+        );
         assert!(events.clone().toggle_type("bad type").types.is_empty());
         assert_eq!(
             events
@@ -452,7 +393,10 @@ mod tests {
             Some(EventCategory::Deployment)
         );
         let tasks = parse("tab=tasks&cursor=x&page=2").with_task(Some(TaskKind::Stop));
-        assert_eq!((tasks.task, tasks.cursor), (Some(TaskKind::Stop), None));
+        assert_eq!(
+            (tasks.task, tasks.paging.cursor),
+            (Some(TaskKind::Stop), None)
+        );
         assert!(!parse("tab=jobs").is_filtered());
     }
 
@@ -476,10 +420,30 @@ mod tests {
     #[test]
     fn arrow_keys_wrap_around() {
         assert_eq!(HistoryTab::Jobs.next(), HistoryTab::Events);
-        assert_eq!(HistoryTab::Tasks.next(), HistoryTab::Jobs);
-        assert_eq!(HistoryTab::Jobs.previous(), HistoryTab::Tasks);
+        assert_eq!(HistoryTab::Tasks.next(), HistoryTab::Logs);
+        assert_eq!(HistoryTab::Logs.next(), HistoryTab::Jobs);
+        assert_eq!(HistoryTab::Jobs.previous(), HistoryTab::Logs);
         assert_eq!(HistoryTab::Revisions.previous(), HistoryTab::Events);
         let labels: Vec<_> = HistoryTab::ALL.iter().map(|t| t.label()).collect();
-        assert_eq!(labels, ["Jobs", "Events", "Revisions", "Tasks"]);
+        assert_eq!(labels, ["Jobs", "Events", "Revisions", "Tasks", "Logs"]);
+    }
+
+    #[test]
+    fn the_log_views_pairs_stay_on_the_logs_tab_only() {
+        let logs = parse("?tab=logs&q=boom&levels=errors&keep=1");
+        assert_eq!(logs.tab, HistoryTab::Logs);
+        assert_eq!(
+            logs.to_query(),
+            "?tab=logs&q=boom&levels=errors&keep=1",
+            "the log filter survives a round trip"
+        );
+        assert_eq!(
+            logs.with_tab(HistoryTab::Jobs).to_query(),
+            "?tab=jobs&keep=1"
+        );
+        assert_eq!(
+            logs.with_tab(HistoryTab::Logs).to_query(),
+            "?tab=logs&q=boom&levels=errors&keep=1"
+        );
     }
 }

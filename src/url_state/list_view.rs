@@ -3,9 +3,10 @@
 //! Every control on the list writes here and the list reads only from here, so a
 //! reload, back/forward or a shared link restores exactly the same view.
 
-use super::query_list::{parse_list, toggle};
+use super::paging::{paged, Paged, Paging};
+use super::query_list::{encode_pairs, join, parse_list, toggle};
 use crate::api::models::{Status, Strategy};
-use crate::api::query::{encode_component, DeploymentFilter, Page, PageSize, SortOrder};
+use crate::api::query::{DeploymentFilter, Page, SortOrder};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -13,46 +14,28 @@ pub struct ListView {
     pub statuses: Vec<Status>,
     pub strategies: Vec<Strategy>,
     pub sort: SortOrder,
-    pub limit: PageSize,
-    pub cursor: Option<String>,
-    /// 1-based page number, for display only: the API pages by opaque cursor.
-    pub page: u32,
+    pub paging: Paging,
 }
+
+paged!(ListView);
 
 impl ListView {
     /// Reads the view from query pairs; unknown or malformed values fall back to defaults.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut view = ListView {
-            page: 1,
-            ..Default::default()
-        };
-        for (key, value) in pairs {
-            match key {
-                "search" => view.search = value.to_string(),
-                "status" => view.statuses = parse_list(value, Status::parse),
-                "strategy" => view.strategies = parse_list(value, Strategy::parse),
-                "sort" => {
-                    view.sort = if value == "asc" {
-                        SortOrder::Asc
-                    } else {
-                        SortOrder::Desc
-                    }
+        let mut view = ListView::default();
+        view.paging = Paging::from_query(pairs, |key, value| match key {
+            "search" => view.search = value.to_string(),
+            "status" => view.statuses = parse_list(value, Status::parse),
+            "strategy" => view.strategies = parse_list(value, Strategy::parse),
+            "sort" => {
+                view.sort = if value == "asc" {
+                    SortOrder::Asc
+                } else {
+                    SortOrder::Desc
                 }
-                "limit" => {
-                    view.limit = value
-                        .parse()
-                        .ok()
-                        .and_then(PageSize::from_u32)
-                        .unwrap_or_default()
-                }
-                "cursor" if !value.is_empty() => view.cursor = Some(value.to_string()),
-                "page" => view.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                _ => {}
             }
-        }
-        if view.cursor.is_none() {
-            view.page = 1;
-        }
+            _ => {}
+        });
         view
     }
 
@@ -71,34 +54,11 @@ impl ListView {
         if self.sort == SortOrder::Asc {
             pairs.push(("sort", "asc".into()));
         }
-        if self.limit != PageSize::default() {
-            pairs.push(("limit", self.limit.as_u32().to_string()));
-        }
-        if let Some(cursor) = &self.cursor {
-            pairs.push(("cursor", cursor.clone()));
-            pairs.push(("page", self.page.to_string()));
-        }
+        pairs.extend(self.paging.pairs());
         if pairs.is_empty() {
             return String::new();
         }
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode_component(v)))
-            .collect();
-        format!("?{}", body.join("&"))
-    }
-
-    /// Any change to what is listed starts again from the first page.
-    pub fn first_page(mut self) -> Self {
-        self.cursor = None;
-        self.page = 1;
-        self
-    }
-
-    pub fn with_cursor(mut self, cursor: String, page: u32) -> Self {
-        self.cursor = Some(cursor);
-        self.page = page.max(1);
-        self
+        format!("?{}", encode_pairs(&pairs).join("&"))
     }
 
     pub fn toggle_status(mut self, status: Status) -> Self {
@@ -114,22 +74,14 @@ impl ListView {
             strategies: self.strategies.clone(),
             ..Default::default()
         };
-        let page = Page {
-            cursor: self.cursor.clone(),
-            limit: self.limit,
-            sort_order: self.sort,
-        };
-        (filter, page)
+        (filter, self.paging.request(self.sort))
     }
-}
-
-fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.collect::<Vec<_>>().join(",")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::query::PageSize;
 
     fn parse(q: &str) -> ListView {
         let pairs: Vec<(&str, &str)> = q
@@ -143,7 +95,7 @@ mod tests {
     #[test]
     fn default_view_has_an_empty_query() {
         let view = ListView::from_pairs([]);
-        assert_eq!(view.page, 1);
+        assert_eq!(view.paging.page, 1);
         assert_eq!(view.to_query(), "");
     }
 
@@ -154,9 +106,11 @@ mod tests {
             statuses: vec![Status::Running, Status::InsufficientFunds],
             strategies: vec![Strategy::SimpleExtend],
             sort: SortOrder::Asc,
-            limit: PageSize::from_u32(50).unwrap(),
-            cursor: Some("abc".into()),
-            page: 3,
+            paging: Paging {
+                limit: PageSize::from_u32(50).unwrap(),
+                cursor: Some("abc".into()),
+                page: 3,
+            },
         };
         let query = view.to_query();
         assert_eq!(
@@ -174,22 +128,15 @@ mod tests {
     fn malformed_values_fall_back_to_defaults() {
         let view = parse("status=RUNNING,BOGUS,RUNNING&limit=7&sort=sideways&page=0");
         assert_eq!(view.statuses, vec![Status::Running]);
-        assert_eq!(view.limit, PageSize::default());
+        assert_eq!(view.paging.limit, PageSize::default());
         assert_eq!(view.sort, SortOrder::Desc);
-        assert_eq!(view.page, 1);
-    }
-
-    #[test]
-    fn page_number_needs_a_cursor() {
-        assert_eq!(parse("page=4").page, 1);
-        assert_eq!(parse("cursor=x&page=4").page, 4);
+        assert_eq!(view.paging.page, 1);
     }
 
     #[test]
     fn changing_a_filter_returns_to_the_first_page() {
         let view = parse("cursor=x&page=4").toggle_status(Status::Stopped);
-        assert_eq!(view.cursor, None);
-        assert_eq!(view.page, 1);
+        assert_eq!(view.paging, Paging::default());
         assert_eq!(view.statuses, vec![Status::Stopped]);
         assert_eq!(view.toggle_status(Status::Stopped).statuses, vec![]);
     }

@@ -9,7 +9,7 @@ import { openHistory, tab, panel, rows, exactUtc, localText, short } from "./hel
 /** The app's reads of a deployment's sub-list, e.g. "jobs". */
 const listOf = (dep, what) => ({ method: "GET", path: `/deployments/${dep.id}/${what}` });
 
-const TABS = ["Jobs", "Events", "Revisions", "Tasks"];
+const TABS = ["Jobs", "Events", "Revisions", "Tasks", "Logs"];
 
 test("the history is an accessible tablist; Jobs opens first and is read once, with the key and no content type", async ({ page, fake }) => {
   const dep = await pagingDeployment(fake);
@@ -134,13 +134,17 @@ test("arrow keys, Home and End move between the tabs and open them", async ({ pa
   await expect(tab(page, "Events")).toHaveAttribute("aria-selected", "true");
   await expect(page).toHaveURL(/\?tab=events$/);
   await page.keyboard.press("End");
+  await expect(tab(page, "Logs")).toBeFocused();
+  await expect(page).toHaveURL(/\?tab=logs$/);
+  await page.keyboard.press("ArrowLeft");
   await expect(tab(page, "Tasks")).toBeFocused();
   await expect(page).toHaveURL(/\?tab=tasks$/);
+  await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(tab(page, "Jobs")).toBeFocused();
   await expect(page).toHaveURL(/\?tab=jobs$/);
   await page.keyboard.press("ArrowLeft");
-  await expect(tab(page, "Tasks")).toBeFocused();
+  await expect(tab(page, "Logs")).toBeFocused();
   await page.keyboard.press("Home");
   await expect(tab(page, "Jobs")).toBeFocused();
   await expect(tab(page, "Jobs")).toHaveAttribute("aria-selected", "true");

@@ -1,7 +1,7 @@
 // The detail page's "Job status" section: closed until asked for; ended jobs show the exit
 // codes of their results; running jobs follow their node's /job/{job}/info stream.
 import { test, expect } from "./fixtures.mjs";
-import { api, pagingDeployment } from "./helpers/fake.mjs";
+import { API_KEY, TEST_KEY, api, pagingDeployment } from "./helpers/fake.mjs";
 import { expectNoRequests, params, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
 import { openHistory } from "./helpers/history-page.mjs";
 
@@ -66,10 +66,6 @@ test("closed until asked for; ended jobs show their exit codes from the result",
 });
 
 test("a running job shows its ops live from the node, with the node header", async ({ page, fake }) => {
-  // Needs the node double (branch fake-nodes): /config.json naming /nodes/{node}.
-  const config = await fetch(`${fake.url}/config.json`);
-  test.skip(!config.ok || !(await config.text()).includes("{node}"), "the fake has no node double yet");
-
   const dep = await pagingDeployment(fake);
   const running = (await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING`)).jobs.filter((j) => j.node);
   expect(running.length).toBeGreaterThan(0);
@@ -86,4 +82,21 @@ test("a running job shows its ops live from the node, with the node header", asy
   const statuses = await card.locator("tbody tr[data-op] .op-status").allTextContents();
   expect(statuses.length).toBeGreaterThan(0);
   for (const s of statuses) expect(s.trim()).not.toBe("");
+
+  // The /info stream reached the node with the signed header, never the API key.
+  const header = `nosana-auth:${await signature(fake)}`;
+  const infoReads = async () =>
+    (await fake.nodeRequests()).filter((r) => r.kind === "info" && r.path === `/job/${running[0].job}/info`);
+  await expect.poll(async () => (await infoReads()).map((r) => r.authorization)).toContain(header);
+  for (const r of await fake.nodeRequests()) expect(r.authorization ?? "").not.toContain(API_KEY);
 });
+
+/** The signature the sign route gives (the same for every key: one account). */
+async function signature(fake) {
+  const res = await fetch(`${fake.apiUrl}/auth/sign-message/external`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify({ message: "nosana-auth", includeTime: false }),
+  });
+  return (await res.json()).signature;
+}

@@ -14,7 +14,6 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     headless: true,
-    viewport: { width: 1280, height: 800 },
     // Times are shown in the browser's zone and language: fix both so expectations hold on any machine.
     locale: "en-US",
     timezoneId: "UTC",
@@ -33,4 +32,28 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Everything but the phone-only specs, in a desktop window.
+    {
+      name: "desktop",
+      testIgnore: /\/mobile[^/]*\.spec\.mjs$/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    // A phone: 390 x 844 CSS px, touch, the mobile viewport meta honoured. It runs the
+    // phone flows, the accessibility audit and the sign-in and smoke specs, not the
+    // whole suite again (the phone flows cover list, filter, detail, start/stop, edit).
+    {
+      name: "mobile",
+      testMatch: [/\/mobile[^/]*\.spec\.mjs$/, /\/a11y[^/]*\.spec\.mjs$/, /\/smoke\.spec\.mjs$/, /\/sign-in\.spec\.mjs$/],
+      use: {
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent:
+          "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
+      },
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 import { test, expect } from "./fixtures.mjs";
 import { API_KEY } from "./helpers/fake.mjs";
 import { signIn, submitKey } from "./helpers/sign-in.mjs";
-import { expectNoRequests, waitForRequest } from "./helpers/request-log.mjs";
+import { expectNoRequests, waitForRequest, waitForRequests } from "./helpers/request-log.mjs";
 
 test("a protected page sends the user to sign in and back afterwards", async ({ page, fake }) => {
   await signIn(page, fake, "/deployments?status=RUNNING");
@@ -29,6 +29,47 @@ test("a refused key gives a clear message and stays on the form", async ({ page,
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   const probe = await waitForRequest(fake, { key: "not_a_nosana_key" });
   expect(probe).toMatchObject({ method: "GET", path: "/deployments", status: 401 });
+});
+
+const MAINNET = "https://dashboard.k8s.prd.nos.ci/api";
+
+test("the host's config.json preselects This server (/api): a key is all it takes", async ({ page, fake }) => {
+  const config = page.waitForResponse((r) => r.url() === `${fake.url}/config.json`);
+  await page.goto(`${fake.url}/sign-in`);
+  expect(await (await config).json()).toEqual({ api: "/api", nodes: "/nodes/{node}" });
+  await expect(page.getByLabel("API URL")).toHaveValue("/api");
+  await page.getByLabel("API key").fill(API_KEY);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/deployments$/);
+  // The probe went to this server's API with the key.
+  await waitForRequests(fake, { method: "GET", path: "/deployments" }, { atLeast: 1 });
+});
+
+test("without a config.json the default stays Nosana mainnet", async ({ page, fake }) => {
+  page.allowConsoleErrors(); // the browser reports the 404 of config.json
+  await fake.config({ config_json: false });
+  const config = page.waitForResponse((r) => r.url() === `${fake.url}/config.json`);
+  await page.goto(`${fake.url}/sign-in`);
+  expect((await config).status()).toBe(404);
+  await expect(page.getByLabel("API URL")).toHaveValue(MAINNET);
+  await expect(page.getByRole("option", { name: "Nosana mainnet" })).toHaveJSProperty("selected", true);
+});
+
+test("a choice made before config.json arrives is kept", async ({ page, fake }) => {
+  // config.json is answered only after the user chose.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(`${fake.url}/config.json`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const config = page.waitForResponse((r) => r.url() === `${fake.url}/config.json`);
+  await page.goto(`${fake.url}/sign-in`);
+  await page.getByLabel("API URL").selectOption("custom");
+  release();
+  expect((await config).ok()).toBe(true);
+  await expect(page.getByLabel("API URL", { exact: true })).toHaveValue("custom");
+  await expect(page.getByLabel("Custom API URL")).toBeVisible();
 });
 
 test("the key can be shown and hidden", async ({ page, fake }) => {

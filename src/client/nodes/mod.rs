@@ -1,1 +1,5 @@
+//! Reaching the nodes that run jobs: access (address, header), log sockets, status streams.
+
+pub mod access;
+pub mod flog;
 pub mod info;

@@ -90,8 +90,15 @@ pub fn draw(
     query_ranges: impl Fn(&str) -> Vec<Range<usize>>,
     max_chars: usize,
 ) -> DrawnLine {
-    let mut parsed = super::ansi::parse(raw);
-    let more = truncate(&mut parsed, max_chars);
+    // Only a prefix is parsed: a 1 MB line costs no more to draw than a long one. Escape
+    // codes take bytes, so the prefix leaves room for them before the cut.
+    let bound = max_chars.saturating_mul(8).max(1024);
+    let (head, tail_chars) = match raw.char_indices().nth(bound) {
+        Some((cut, _)) => (&raw[..cut], raw[cut..].chars().count()),
+        None => (raw, 0),
+    };
+    let mut parsed = super::ansi::parse(head);
+    let more = truncate(&mut parsed, max_chars) + tail_chars;
     let matches = query_ranges(&parsed.text);
     DrawnLine {
         pieces: highlight(&parsed, &matches),

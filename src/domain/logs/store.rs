@@ -28,6 +28,9 @@ pub struct LogStore {
     visible: Vec<Row>,
     matcher: Matcher,
     version: u64,
+    /// Changes when rows may refer to other lines than before (a rebuild): a view that
+    /// keeps drawn rows by `Row` must forget them then.
+    layout: u64,
 }
 
 impl Default for LogStore {
@@ -46,6 +49,7 @@ impl LogStore {
             visible: Vec::new(),
             matcher: LogFilter::default().matcher(),
             version: 0,
+            layout: 0,
         }
     }
 
@@ -78,6 +82,27 @@ impl LogStore {
     /// Changes whenever a row was added, removed or updated in place: redraw then.
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// See the `layout` field: changes on every rebuild.
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
+    /// The `i`th shown row's reference.
+    pub fn visible_row(&self, i: usize) -> Option<Row> {
+        self.visible.get(i).copied()
+    }
+
+    /// A row's ordering key: (timestamp, job, push order). Keys stay valid across drops
+    /// and rebuilds, unlike rows: a view anchors its scroll position on one.
+    pub fn row_key(&self, row: Row) -> Option<(i64, u16, u64)> {
+        self.line(row).map(|l| (l.timestamp, row.job, l.seq))
+    }
+
+    /// The index in the shown rows of the first row at or after `key`. O(log n).
+    pub fn visible_index_of(&self, key: (i64, u16, u64)) -> usize {
+        self.visible.partition_point(|r| self.key(*r) < key)
     }
 
     /// Every op id of every job, sorted, once each (for the op menu).
@@ -252,6 +277,7 @@ impl LogStore {
         // Each job's rows are one sorted run: the stable sort merges k runs in O(n log k).
         rows.sort_by_key(|r| self.key(*r));
         self.merged = rows;
+        self.layout += 1;
         self.refilter();
     }
 

@@ -3,6 +3,7 @@
 use super::field_message;
 use crate::api::models::Strategy;
 use crate::components::cron_reading::CronReading;
+use crate::components::form_field::{Described, FormField};
 use crate::domain::create::{CreateForm, Field, Invalid};
 use crate::domain::cron::parse_schedule;
 use crate::domain::numbers::{parse_replicas, replicas_warning};
@@ -88,34 +89,36 @@ fn strategy_hint(strategy: Strategy) -> &'static str {
     }
 }
 
-/// A labelled text input with its error wired to `aria-invalid`/`aria-describedby`.
+/// A text input of the form, as a `FormField`.
 #[component]
 pub fn TextField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    id: &'static str,
+    label: &'static str,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     on_input: impl Fn(String) + 'static,
     #[prop(optional)] numeric: bool,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described = error_id.clone();
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+    let control = move |d: Described| {
+        view! {
             <input
                 id=id
                 type="text"
                 inputmode=if numeric { "numeric" } else { "text" }
                 autocomplete="off"
-                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                aria-describedby=move || error.with(|e| e.is_some()).then(|| described.clone())
+                aria-invalid=d.invalid()
+                aria-describedby=d.ids()
                 prop:value=move || value.get()
                 on:input=move |ev| on_input(event_target_value(&ev))
             />
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-        </div>
+        }
+    };
+    match hint {
+        Some(hint) => {
+            view! { <FormField id=id label=label error=error hint=move || hint control=control/> }
+                .into_any()
+        }
+        None => view! { <FormField id=id label=label error=error control=control/> }.into_any(),
     }
 }

@@ -1,7 +1,8 @@
-//! Choosing a market: searchable list from `GET /markets/`, or a pasted address.
+//! Choosing a market: searchable list from `GET /markets/` (the session's,
+//! read once), or a pasted address.
 
-use crate::api::endpoints;
-use crate::client::use_auth;
+use crate::client::{Markets, MarketsState};
+use crate::components::form_field::FormField;
 use crate::domain::create::CreateForm;
 use crate::domain::markets::{price_per_hour, search};
 use leptos::prelude::*;
@@ -11,15 +12,16 @@ pub fn MarketPicker(
     form: RwSignal<CreateForm>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let auth = use_auth();
-    let markets =
-        LocalResource::new(move || async move { auth.call(endpoints::list_markets()).await });
+    let markets = Markets::use_markets();
     let filter = RwSignal::new(String::new());
     let selected = move || form.with(|f| f.market.trim().to_string());
 
     let list = move || {
-        markets.get().map(|result| match result {
-            Ok(all) => {
+        match markets.state() {
+            MarketsState::NotRead | MarketsState::Loading => {
+                view! { <p class="muted" role="status">"Loading markets…"</p> }.into_any()
+            }
+            MarketsState::Ready(all) => {
                 let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
                 if hits.is_empty() {
                     return view! { <p class="muted">"No market matches."</p> }.into_any();
@@ -44,10 +46,10 @@ pub fn MarketPicker(
                     </div>
                 }.into_any()
             }
-            Err(e) => view! {
-                <p class="muted">"Markets could not be loaded ("{e.user_message()}"); paste a market address instead."</p>
+            MarketsState::Failed(message) => view! {
+                <p class="muted">"Markets could not be loaded ("{message}"); paste a market address instead."</p>
             }.into_any(),
-        })
+        }
     };
 
     view! {
@@ -59,15 +61,13 @@ pub fn MarketPicker(
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
             </div>
             {list}
-            <div class="field">
-                <label for="create-market">"Market address"</label>
+            <FormField id="create-market" label="Market address" error=error control=move |d| view! {
                 <input id="create-market" type="text" autocomplete="off" spellcheck="false"
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby=move || error.with(|e| e.is_some()).then_some("create-market-error")
+                    aria-invalid=d.invalid()
+                    aria-describedby=d.ids()
                     prop:value=move || form.with(|f| f.market.clone())
                     on:input=move |ev| form.update(|f| f.market = event_target_value(&ev))/>
-                {move || error.get().map(|m| view! { <p class="field-error" id="create-market-error">{m}</p> })}
-            </div>
+            }/>
         </div>
     }
 }

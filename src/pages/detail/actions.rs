@@ -9,13 +9,12 @@ use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::StatusChanged;
 use crate::api::request::ApiRequest;
-use crate::client::Flash;
+use crate::client::{Flash, Mutation};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::names::display_name;
 use crate::domain::status::{check, Action};
 use crate::url_state::paths;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -23,59 +22,39 @@ use leptos_router::hooks::use_navigate;
 pub fn ActionBar(state: DetailState) -> impl IntoView {
     let status = state.field(|d| d.status);
     let name = state.field(|d| d.name.clone());
-    let in_flight = RwSignal::new(None::<Action>);
-    let error = RwSignal::new(None::<String>);
-    let busy = Signal::derive(move || in_flight.get().is_some());
+    let change = Mutation::<Action>::new();
+    let busy = Signal::derive(move || change.busy());
 
     let run = move |action: Action| {
-        if in_flight.get_untracked().is_some() || check(action, status.get_untracked()).is_err() {
+        if check(action, status.get_untracked()).is_err() {
             return;
         }
         let Some(request) = status_request(action, &state.id.get_untracked()) else {
             return;
         };
-        in_flight.set(Some(action));
-        error.set(None);
-        spawn_local(async move {
-            let result = state.auth.call(request).await;
-            if !state.alive() {
-                return;
-            }
-            in_flight.try_set(None);
-            match result {
-                Ok(changed) => state.apply_status(changed),
-                Err(e) => refused(state, error, e).await,
-            }
-        });
+        let done = move |changed| state.apply_status(changed);
+        change.send_or(action, state.auth.call(request), done, refused(state));
     };
 
     let navigate = use_navigate();
     let flash = Flash::use_flash();
     let delete = move || {
-        if in_flight.get_untracked().is_some()
-            || check(Action::Delete, status.get_untracked()).is_err()
-        {
+        if check(Action::Delete, status.get_untracked()).is_err() {
             return;
         }
-        let id = state.id.get_untracked();
+        let request = endpoints::delete(&state.id.get_untracked());
         let deleted = format!("Deleted {}", display_name(&name.get_untracked()));
-        in_flight.set(Some(Action::Delete));
-        error.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = state.auth.call(endpoints::delete(&id)).await;
-            if !state.alive() {
-                return;
-            }
-            in_flight.try_set(None);
-            match result {
-                Ok(()) => {
-                    flash.show(deleted);
-                    navigate(paths::DEPLOYMENTS, Default::default());
-                }
-                Err(e) => refused(state, error, e).await,
-            }
-        });
+        let done = move |()| {
+            flash.show(deleted);
+            navigate(paths::DEPLOYMENTS, Default::default());
+        };
+        change.send_or(
+            Action::Delete,
+            state.auth.call(request),
+            done,
+            refused(state),
+        );
     };
 
     let ask_stop = RwSignal::new(false);
@@ -97,27 +76,29 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
                 <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">"Duplicate"</A>
             </div>
             <ActionButton action=Action::Delete status=status busy=busy danger=true on_press=Callback::new(move |_| ask_delete.set(true))/>
+            <super::export::ExportButtons state=state/>
         </div>
         <p class="detail-action-progress muted" role="status">
-            {move || in_flight.get().map(|a| format!("{}: waiting for the API…", a.label()))}
+            {move || change.pending.get().map(|a| format!("{}: waiting for the API…", a.label()))}
         </p>
         <div class="detail-action-error" role="alert">
-            {move || error.get().map(|message| view! { <p>{message}</p> })}
+            {move || change.failure.get().map(|message| view! { <p>{message}</p> })}
         </div>
-        <ConfirmDialog
-            open=ask_stop
-            heading=Signal::derive(move || quoted("Stop"))
-            message="Its running jobs will be stopped. You can start it again later."
-            danger=true
-            on_confirm=Callback::new(move |_| run(Action::Stop))
-        />
-        <ConfirmDialog
-            open=ask_archive
-            heading=Signal::derive(move || quoted("Archive"))
-            message="An archived deployment can never be started or changed again."
-            danger=true
-            on_confirm=Callback::new(move |_| run(Action::Archive))
-        />
+        {[
+            (Action::Stop, ask_stop, "Its running jobs will be stopped. You can start it again later."),
+            (Action::Archive, ask_archive, "An archived deployment can never be started or changed again."),
+        ]
+            .into_iter()
+            .map(|(action, open, message)| view! {
+                <ConfirmDialog
+                    open=open
+                    heading=Signal::derive(move || quoted(action.label()))
+                    message=message
+                    danger=true
+                    on_confirm=Callback::new(move |_| run(action))
+                />
+            })
+            .collect_view()}
         <ConfirmDialog
             open=ask_delete
             heading=Signal::derive(move || quoted("Delete"))
@@ -131,13 +112,14 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
     }
 }
 
-/// Shows why a request failed; the status on screen was likely out of date,
+/// Says why a request failed; the status on screen was likely out of date,
 /// so the page reads the real one (unless the session just ended).
-async fn refused(state: DetailState, error: RwSignal<Option<String>>, e: ApiError) {
-    let signed_out = matches!(e, ApiError::Unauthorized { .. });
-    error.try_set(Some(e.user_message()));
-    if !signed_out {
-        state.reload().await;
+fn refused(state: DetailState) -> impl FnOnce(ApiError) -> String {
+    move |e| {
+        if !matches!(e, ApiError::Unauthorized { .. }) {
+            state.refresh();
+        }
+        e.user_message()
     }
 }
 

@@ -6,6 +6,7 @@ use super::service_urls::EndpointList;
 use super::state::DetailState;
 use crate::api::models::Strategy;
 use crate::components::copy_button::CopyButton;
+use crate::components::deployment_cost::DeploymentCost;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::units::format_minutes;
@@ -55,6 +56,9 @@ pub fn Fields(state: DetailState) -> impl IntoView {
                 </Row>
             </Show>
             <Row label="Market"><code class="detail-address">{market}</code></Row>
+            <Row label="Cost" wide=true>
+                <DeploymentCost deployment=state.deployment detailed=true/>
+            </Row>
             <Row label="Vault"><code class="detail-address">{vault}</code></Row>
             <Row label="Owner"><code class="detail-address">{owner}</code></Row>
             <Row label="Confidential">{move || if confidential.get() { "Yes" } else { "No" }}</Row>

@@ -7,20 +7,18 @@
 mod events;
 mod job_detail;
 mod jobs;
+mod list;
 mod make_active;
-mod pager;
 mod revisions;
 mod tasks;
 
 use super::state::DetailState;
 use crate::api::ApiError;
-use crate::components::error_box::ErrorBox;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
 use crate::url_state::paths;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::future::Future;
 use wasm_bindgen::JsCast;
 
 /// Moves the tabs to another view by writing it into the URL (a history entry
@@ -31,6 +29,10 @@ pub struct GoToHistory(Callback<HistoryView>);
 impl GoToHistory {
     pub fn go(&self, view: HistoryView) {
         self.0.run(view);
+    }
+
+    pub fn callback(self) -> Callback<HistoryView> {
+        self.0
     }
 }
 
@@ -146,6 +148,7 @@ fn panel(tab: HistoryTab, ctx: Ctx) -> AnyView {
         HistoryTab::Events => view! { <events::EventsPanel ctx=ctx/> }.into_any(),
         HistoryTab::Revisions => view! { <revisions::RevisionsPanel ctx=ctx/> }.into_any(),
         HistoryTab::Tasks => view! { <tasks::TasksPanel ctx=ctx/> }.into_any(),
+        HistoryTab::Logs => view! { <super::logs::LogsTab state=ctx.state/> }.into_any(),
     }
 }
 
@@ -163,74 +166,5 @@ fn focus(id: &str) {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
-    }
-}
-
-/// Reads a tab's list once for each value of `key`; `None` (the tab is not
-/// open) asks nothing.
-pub fn fetch_view<K, T, Fut>(
-    key: Memo<Option<K>>,
-    fetch: impl Fn(K) -> Fut + 'static,
-) -> LocalResource<Answer<T>>
-where
-    K: Clone + PartialEq + Send + Sync + 'static,
-    T: 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
-{
-    LocalResource::new(move || {
-        let pending = key.get().map(&fetch);
-        async move {
-            match pending {
-                Some(answer) => Some(answer.await),
-                None => None,
-            }
-        }
-    })
-}
-
-/// The open tab's list: loading, the error with Retry, or `render` of the answer.
-/// While another page is read the current one stays, marked busy.
-pub fn results<T, V>(
-    data: LocalResource<Answer<T>>,
-    tab: HistoryTab,
-    render: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let busy = RwSignal::new(false);
-    let retry = Callback::new(move |_| data.refetch());
-    let loading_text = format!("Loading {}…", tab.label().to_lowercase());
-    view! {
-        <p class="refreshing" role="status" hidden=move || !busy.get()>"Loading…"</p>
-        <Transition
-            fallback=move || view! { <p class="loading" role="status">{loading_text.clone()}</p> }
-            set_pending=busy
-        >
-            {move || {
-                data.get()
-                    .flatten()
-                    .map(|answer| match answer {
-                        Ok(list) => view! {
-                            <div class="history-body" aria-busy=move || busy.get().to_string()>
-                                {render(list)}
-                            </div>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
-                    })
-            }}
-        </Transition>
-    }
-}
-
-/// What an empty list says: "No jobs yet.", or that the filters match nothing.
-pub fn empty_text(view: &HistoryView) -> String {
-    let noun = view.tab.noun();
-    if view.is_filtered() {
-        format!("No {noun}s match these filters.")
-    } else {
-        format!("No {noun}s yet.")
     }
 }

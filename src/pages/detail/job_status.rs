@@ -62,7 +62,7 @@ pub fn JobStatus(state: DetailState) -> impl IntoView {
 fn Body(state: DetailState) -> impl IntoView {
     let jobs = RwSignal::new(None::<Jobs>);
     let error = RwSignal::new(None::<ApiError>);
-    let node = node::NodeAccess::new(state);
+    let node = node::access(state);
     // A job frame of the live stream (started, ended, moved) means the lists changed.
     let job_changes = Memo::new(move |_| {
         state.last_frame.with(|f| match f {

@@ -5,35 +5,26 @@
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
+use crate::api::models::NameUpdated;
+use crate::client::Mutation;
+use crate::components::form_field::{describedby, error_id, Described};
+use crate::components::submit_button::SubmitButton;
 use crate::domain::names::{display_name, parse_name};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// An older gateway lacks `update-name`.
 pub const RENAME_MISSING: &str = "Renaming is not available on this API.";
 const INPUT_ID: &str = "detail-name-input";
-const PROBLEM_ID: &str = "detail-name-problem";
 
 #[component]
 pub fn NameHeading(state: DetailState) -> impl IntoView {
     let name = state.field(|d| d.name.clone());
     let editing = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
     let shown = move || name.with(|n| display_name(n));
-
-    // Focus moves into the field when it opens, and back to "Rename" after.
-    let input = NodeRef::<Input>::new();
+    // Focus goes back to "Rename" when the form closes.
     let rename = NodeRef::<Button>::new();
     let refocus = StoredValue::new(false);
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            let _ = el.focus();
-            el.select();
-        }
-    });
     Effect::new(move |_| {
         if let Some(el) = rename.get() {
             if refocus.try_update_value(std::mem::take) == Some(true) {
@@ -41,20 +32,64 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             }
         }
     });
-
-    let open = move |_| {
-        draft.set(name.get_untracked());
-        problem.set(None);
-        editing.set(true);
-    };
-    let close = move || {
+    let close = Callback::new(move |_| {
         refocus.try_set_value(true);
-        problem.try_set(None);
         editing.try_set(false);
+    });
+
+    move || {
+        if !editing.get() {
+            return view! {
+                <div class="detail-name">
+                    <h1 id="detail-title">{shown}</h1>
+                    <button type="button" class="btn btn-small" node_ref=rename on:click=move |_| editing.set(true)>
+                        "Rename"
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="detail-name">
+                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
+                <RenameForm state=state name=name on_close=close/>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The "Name" field, opened with the name selected, with "Save name" and "Cancel".
+#[component]
+fn RenameForm(state: DetailState, name: Memo<String>, on_close: Callback<()>) -> impl IntoView {
+    let draft = RwSignal::new(name.get_untracked());
+    let rename_change = Mutation::<()>::new();
+    // A refused name, or why the rename failed.
+    let problem = rename_change.failure;
+    let problem_id = error_id(INPUT_ID);
+    let invalid = Signal::derive(move || problem.with(Option::is_some));
+    let described = {
+        let problem_id = problem_id.clone();
+        Described::new(
+            invalid,
+            Signal::derive(move || describedby(&[invalid.get().then_some(problem_id.as_str())])),
+        )
+    };
+    let input = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+
+    let close = move || {
+        problem.try_set(None);
+        on_close.run(());
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() {
+        if rename_change.busy_now() {
             return;
         }
         let new_name = match parse_name(&draft.get_untracked()) {
@@ -68,89 +103,52 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             close();
             return;
         }
-        let id = state.id.get_untracked();
-        saving.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            let result = state
-                .auth
-                .call(endpoints::update_name(&id, &new_name))
-                .await;
-            saving.try_set(false);
-            match result {
-                Ok(updated) => {
-                    let shown = if updated.name.is_empty() {
-                        new_name
-                    } else {
-                        updated.name
-                    };
-                    state.patch(|d| {
-                        d.name = shown;
-                        if !updated.updated_at.is_empty() {
-                            d.updated_at = updated.updated_at;
-                        }
-                    });
-                    close();
+        let request = endpoints::update_name(&state.id.get_untracked(), &new_name);
+        let done = move |updated: NameUpdated| {
+            let shown = if updated.name.is_empty() {
+                new_name
+            } else {
+                updated.name
+            };
+            state.patch(|d| {
+                d.name = shown;
+                if !updated.updated_at.is_empty() {
+                    d.updated_at = updated.updated_at;
                 }
-                Err(ApiError::RouteNotFound { .. }) => {
-                    problem.try_set(Some(RENAME_MISSING.to_string()));
-                }
-                Err(error) => {
-                    problem.try_set(Some(error.user_message()));
-                }
-            }
+            });
+            close();
+        };
+        rename_change.send_or((), state.auth.call(request), done, |error| match error {
+            ApiError::RouteNotFound { .. } => RENAME_MISSING.to_string(),
+            error => error.user_message(),
         });
     };
     let keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && !saving.get_untracked() {
+        if ev.key() == "Escape" && !rename_change.busy_now() {
             ev.prevent_default();
             close();
         }
     };
 
-    move || {
-        if !editing.get() {
-            return view! {
-                <div class="detail-name">
-                    <h1 id="detail-title">{shown}</h1>
-                    <button type="button" class="btn btn-small" node_ref=rename on:click=open>
-                        "Rename"
-                    </button>
-                </div>
-            }
-            .into_any();
-        }
-        view! {
-            <div class="detail-name">
-                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
-                <form class="detail-rename" on:submit=save novalidate>
-                    <label for=INPUT_ID>"Name"</label>
-                    <input
-                        id=INPUT_ID
-                        type="text"
-                        autocomplete="off"
-                        node_ref=input
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                        on:keydown=keydown
-                        aria-invalid=move || problem.with(Option::is_some).to_string()
-                        aria-describedby=move || problem.with(Option::is_some).then_some(PROBLEM_ID)
-                    />
-                    <button
-                        type="submit"
-                        class="btn btn-primary"
-                        disabled=move || saving.get()
-                        aria-busy=move || saving.get().to_string()
-                    >
-                        "Save name"
-                    </button>
-                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| close()>
-                        "Cancel"
-                    </button>
-                    <p id=PROBLEM_ID class="field-error" role="alert">{move || problem.get()}</p>
-                </form>
-            </div>
-        }
-        .into_any()
+    view! {
+        <form class="detail-rename" on:submit=save novalidate>
+            <label for=INPUT_ID>"Name"</label>
+            <input
+                id=INPUT_ID
+                type="text"
+                autocomplete="off"
+                node_ref=input
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=keydown
+                aria-invalid=described.invalid()
+                aria-describedby=described.ids()
+            />
+            <SubmitButton label="Save name" busy=Signal::derive(move || rename_change.busy())/>
+            <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
+                "Cancel"
+            </button>
+            <p id=problem_id class="field-error" role="alert">{move || problem.get()}</p>
+        </form>
     }
 }

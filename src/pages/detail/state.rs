@@ -9,6 +9,7 @@ use crate::client::Auth;
 use crate::domain::live::{Activity, Mode};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -143,6 +144,13 @@ impl DetailState {
                 false
             }
         }
+    }
+
+    /// `reload` in the background.
+    pub fn refresh(self) {
+        spawn_local(async move {
+            self.reload().await;
+        });
     }
 
     /// Shows the status an action answered with, at once.

@@ -2,6 +2,7 @@
 //! side by side, before a revision is created from it.
 
 use crate::components::diff_view::DiffView;
+use crate::components::disclosure::DisclosureButton;
 use crate::domain::diff::{diff_text, editor_text, pretty};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -28,15 +29,9 @@ pub fn ChangesReview(
     };
     view! {
         <div class="jobdef-changes">
-            <button
-                type="button"
-                class="btn"
-                aria-expanded=move || open.get().to_string()
-                aria-controls=PANEL
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
+            <DisclosureButton open=open controls=PANEL>
                 {move || if open.get() { "Hide changes" } else { "Show changes" }}
-            </button>
+            </DisclosureButton>
             <div id=PANEL class="jobdef-changes-panel" hidden=move || !open.get()>
                 {move || open.get().then(diff)}
             </div>

@@ -89,12 +89,6 @@ impl Draft {
     }
 }
 
-/// `aria-describedby` from the ids of the messages that are shown.
-pub fn describedby(ids: &[Option<&str>]) -> Option<String> {
-    let ids: Vec<&str> = ids.iter().flatten().copied().collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
 /// Moves keyboard focus to the element with this id, e.g. a field refused on submit.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

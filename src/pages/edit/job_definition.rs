@@ -2,12 +2,13 @@
 //! checked as typed; "Create revision" sends it as typed.
 
 use super::changes::ChangesReview;
-use super::draft::{describedby, focus, Draft};
+use super::draft::{focus, Draft};
 use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::RevisionCreated;
 use crate::client::{active_definition, use_auth};
 use crate::components::error_box::ErrorBox;
+use crate::components::form_field::describedby;
 use crate::components::json_editor::JsonEditor;
 use crate::domain::jobdef::review::{listed, Review};
 use crate::domain::jobdef::Problem;
@@ -143,7 +144,7 @@ fn JobDefinitionForm(
                     </div>
                 </Show>
                 <ChangesReview text=draft.text base=base active=active/>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
+                <button type="submit" class="btn btn-primary" disabled=move || submission.change.busy()>
                     "Create revision"
                 </button>
                 <SubmissionStatus submission=submission/>

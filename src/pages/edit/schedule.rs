@@ -1,19 +1,15 @@
 //! The schedule form of a SCHEDULED deployment: a 5-field cron, read back in
 //! plain English with its next runs in the user's local time.
 
-use super::draft::{describedby, focus, Draft};
-use super::submission::{Submission, SubmissionStatus};
+use super::draft::Draft;
+use super::setting_form::SettingForm;
 use crate::api::endpoints;
 use crate::api::models::{ScheduleUpdated, Strategy};
 use crate::components::cron_reading::CronReading;
-use crate::domain::cron::parse_schedule;
-use leptos::ev::SubmitEvent;
+use crate::domain::cron::{parse_schedule, Schedule};
 use leptos::prelude::*;
 
-const INPUT: &str = "edit-schedule";
-const HINT: &str = "edit-schedule-hint";
 const READING: &str = "edit-schedule-reading";
-const ERROR: &str = "edit-schedule-error";
 
 #[component]
 pub fn ScheduleSection(
@@ -45,70 +41,28 @@ pub fn ScheduleSection(
 
 #[component]
 fn ScheduleForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
-    let submission = Submission::new();
     let parsed = Memo::new(move |_| draft.text.with(|t| parse_schedule(t)));
-    let error = Memo::new(move |_| {
-        if draft.touched.get() {
-            parsed.get().err()
-        } else {
-            None
-        }
-    });
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        draft.touched.set(true);
-        match parsed.get_untracked() {
-            Ok(schedule) => {
-                let sent = draft.text.get_untracked();
-                submission.send(
-                    endpoints::update_schedule(&id, &schedule.text),
-                    move |r: ScheduleUpdated| {
-                        draft.saved_as(&sent, r.schedule.clone());
-                        format!("Saved: the schedule is {}.", r.schedule)
-                    },
-                );
-            }
-            Err(_) => focus(INPUT),
-        }
-    };
-
     view! {
-        <form on:submit=submit novalidate>
-            <fieldset class="edit-fieldset" disabled=locked>
-                <div class="field">
-                    <label for=INPUT>"Schedule"</label>
-                    <input
-                        id=INPUT
-                        name="schedule"
-                        type="text"
-                        class="edit-cron mono"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby=move || describedby(&[
-                            Some(HINT),
-                            parsed.with(|p| p.is_ok()).then_some(READING),
-                            error.with(|e| e.is_some()).then_some(ERROR),
-                        ])
-                        prop:value=move || draft.text.get()
-                        on:input=move |ev| draft.text.set(event_target_value(&ev))
-                    />
-                    <p class="hint" id=HINT>
-                        "Five fields: minute hour day-of-month month day-of-week, e.g. "
-                        <code>"0 */6 * * *"</code>
-                        ". Saved: "
-                        <code>{move || draft.saved.get()}</code>
-                    </p>
-                    {move || error.get().map(|m| view! { <p class="field-error" id=ERROR>{m}</p> })}
-                    {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
-                </div>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
-                    "Save schedule"
-                </button>
-                <SubmissionStatus submission=submission/>
-            </fieldset>
-        </form>
+        <SettingForm
+            name="schedule"
+            label="Schedule"
+            draft=draft
+            locked=locked
+            parsed=parsed
+            send=move |s: Schedule| endpoints::update_schedule(&id, &s.text)
+            saved=|r: ScheduleUpdated| {
+                let message = format!("Saved: the schedule is {}.", r.schedule);
+                (r.schedule, message)
+            }
+            hint=move || view! {
+                "Five fields: minute hour day-of-month month day-of-week, e.g. "
+                <code>"0 */6 * * *"</code>
+                ". Saved: "
+                <code>{move || draft.saved.get()}</code>
+            }
+            note=Signal::derive(move || parsed.with(Result::is_ok).then_some(READING))
+        >
+            {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
+        </SettingForm>
     }
 }

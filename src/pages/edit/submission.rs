@@ -1,27 +1,24 @@
-//! One form's request: in flight or not, and how the last one ended, shown in
-//! the form's own result area.
+//! One form's request (a `Mutation`) and how the last one ended, shown in the
+//! form's own result area.
 
 use crate::api::request::ApiRequest;
-use crate::client::{use_auth, Auth};
+use crate::client::{use_auth, Auth, Mutation};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 #[derive(Clone, Copy)]
 pub struct Submission {
     auth: Auth,
-    pub pending: RwSignal<bool>,
+    pub change: Mutation,
     pub success: RwSignal<Option<String>>,
-    /// The server's words and the HTTP status.
-    pub failure: RwSignal<Option<String>>,
 }
 
 impl Submission {
     pub fn new() -> Self {
         Submission {
             auth: use_auth(),
-            pending: RwSignal::new(false),
+            change: Mutation::new(),
             success: RwSignal::new(None),
-            failure: RwSignal::new(None),
         }
     }
 
@@ -32,23 +29,14 @@ impl Submission {
         T: DeserializeOwned + 'static,
         F: FnOnce(T) -> String + 'static,
     {
-        if self.pending.get_untracked() {
-            return;
+        let success = self.success;
+        let answer = self.auth.call(request);
+        if self
+            .change
+            .send((), answer, move |a| success.set(Some(done(a))))
+        {
+            success.set(None);
         }
-        self.pending.set(true);
-        self.success.set(None);
-        self.failure.set(None);
-        leptos::task::spawn_local(async move {
-            let result = self.auth.call(request).await;
-            // The page is gone (navigation, or a 401 ended the session).
-            if self.pending.try_set(false).is_some() {
-                return;
-            }
-            match result {
-                Ok(answer) => self.success.set(Some(done(answer))),
-                Err(error) => self.failure.set(Some(error.user_message())),
-            }
-        });
     }
 }
 
@@ -56,21 +44,19 @@ impl Submission {
 #[component]
 pub fn SubmissionStatus(submission: Submission) -> impl IntoView {
     let Submission {
-        pending,
-        success,
-        failure,
-        ..
+        change, success, ..
     } = submission;
+    let pending = move || change.busy();
     view! {
         <div class="form-outcome">
             <p class="form-success" role="status">
-                {move || if pending.get() { Some("Saving…".to_string()) } else { success.get() }}
+                {move || if pending() { Some("Saving…".to_string()) } else { success.get() }}
             </p>
             // Changes are never repeated by themselves: "Retry" resubmits this form,
             // with what it holds now, when the user chooses to.
-            {move || failure.get().map(|message| view! {
+            {move || change.failure.get().map(|message| view! {
                 <p class="form-error" role="alert">{message}</p>
-                <button type="submit" class="btn" disabled=move || pending.get()>"Retry"</button>
+                <button type="submit" class="btn" disabled=pending>"Retry"</button>
             })}
         </div>
     }

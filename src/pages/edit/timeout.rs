@@ -1,35 +1,23 @@
 //! The timeout form: whole minutes, at least 60, with the same time in hours.
 
-use super::draft::{describedby, focus, Draft};
-use super::submission::{Submission, SubmissionStatus};
+use super::draft::Draft;
+use super::setting_form::SettingForm;
 use crate::api::endpoints;
 use crate::api::models::TimeoutUpdated;
 use crate::domain::numbers::{parse_timeout_update, parse_whole};
 use crate::domain::units::{format_minutes, hours_hint};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-const INPUT: &str = "edit-timeout";
 const HOURS: &str = "edit-timeout-hours";
-const HINT: &str = "edit-timeout-hint";
-const ERROR: &str = "edit-timeout-error";
 
 #[component]
 pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
-    let submission = Submission::new();
     let parsed = Memo::new(move |_| draft.text.with(|t| parse_timeout_update(t)));
-    let error = Memo::new(move |_| {
-        if draft.touched.get() {
-            parsed.get().err()
-        } else {
-            None
-        }
-    });
-    let hours = move || {
+    let hours = Signal::derive(move || {
         draft
             .text
             .with(|t| parse_whole(t, "minutes").ok().map(hours_hint))
-    };
+    });
     let saved = move || {
         draft.saved.with(|s| {
             s.parse::<u32>()
@@ -37,67 +25,30 @@ pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                 .unwrap_or_else(|_| s.clone())
         })
     };
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        draft.touched.set(true);
-        match parsed.get_untracked() {
-            Ok(n) => {
-                let sent = draft.text.get_untracked();
-                submission.send(
-                    endpoints::update_timeout(&id, n),
-                    move |r: TimeoutUpdated| {
-                        draft.saved_as(&sent, r.timeout.to_string());
-                        format!(
-                            "Saved: the timeout is {} ({}).",
-                            format_minutes(r.timeout),
-                            hours_hint(r.timeout)
-                        )
-                    },
-                );
-            }
-            Err(_) => focus(INPUT),
-        }
-    };
-
     view! {
         <section class="card edit-card">
             <h2>"Timeout"</h2>
-            <form on:submit=submit novalidate>
-                <fieldset class="edit-fieldset" disabled=locked>
-                    <div class="field">
-                        <label for=INPUT>"Timeout (minutes)"</label>
-                        <div class="input-with-unit">
-                            <input
-                                id=INPUT
-                                name="timeout"
-                                type="number"
-                                min="60"
-                                step="1"
-                                inputmode="numeric"
-                                class="edit-number"
-                                        aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                                aria-describedby=move || describedby(&[
-                                    Some(HOURS),
-                                    Some(HINT),
-                                    error.with(|e| e.is_some()).then_some(ERROR),
-                                ])
-                                prop:value=move || draft.text.get()
-                                on:input=move |ev| draft.text.set(event_target_value(&ev))
-                            />
-                            <span class="unit-hint" id=HOURS>{hours}</span>
-                        </div>
-                        <p class="hint" id=HINT>
-                            "How long each job may run: at least 60 minutes. Saved: " {saved}
-                        </p>
-                        {move || error.get().map(|m| view! { <p class="field-error" id=ERROR>{m}</p> })}
-                    </div>
-                    <button type="submit" class="btn btn-primary" disabled=move || submission.pending.get()>
-                        "Save timeout"
-                    </button>
-                    <SubmissionStatus submission=submission/>
-                </fieldset>
-            </form>
+            <SettingForm
+                name="timeout"
+                label="Timeout (minutes)"
+                min="60"
+                draft=draft
+                locked=locked
+                parsed=parsed
+                send=move |n| endpoints::update_timeout(&id, n)
+                saved=saved_text
+                hint=move || view! { "How long each job may run: at least 60 minutes. Saved: " {saved} }
+                unit=(HOURS, hours)
+            />
         </section>
     }
+}
+
+fn saved_text(r: TimeoutUpdated) -> (String, String) {
+    let message = format!(
+        "Saved: the timeout is {} ({}).",
+        format_minutes(r.timeout),
+        hours_hint(r.timeout)
+    );
+    (r.timeout.to_string(), message)
 }

@@ -4,7 +4,7 @@
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::Deployment;
-use crate::client::use_auth;
+use crate::client::{use_auth, Mutation};
 use crate::domain::bulk::{done_word, plan, Plan, Target};
 use crate::domain::status::Action;
 use futures::stream::{self, StreamExt};
@@ -59,7 +59,8 @@ pub fn BulkBar(
 ) -> impl IntoView {
     let auth = use_auth();
     let review = RwSignal::new(None::<(Action, Plan)>);
-    let running = RwSignal::new(false);
+    let run = Mutation::<()>::new();
+    let running = move || run.busy();
     let targets = StoredValue::new(deployments);
 
     let selected_targets = move || {
@@ -83,22 +84,10 @@ pub fn BulkBar(
         let Some((action, plan)) = review.get_untracked() else {
             return;
         };
-        running.set(true);
-        leptos::task::spawn_local(async move {
-            let results: Vec<BulkResult> = stream::iter(plan.send.clone())
-                .map(|target| async move {
-                    let result = send(auth, action, &target.id).await;
-                    BulkResult {
-                        name: target.name,
-                        result: result
-                            .map(|status| format!("{}: now {status}", done_word(action)))
-                            .map_err(|e| e.user_message()),
-                    }
-                })
-                .buffer_unordered(CONCURRENCY)
-                .collect()
-                .await;
-            running.set(false);
+        let targets = plan.send.clone();
+        // Each deployment's failure is part of the summary: the run as a whole never fails.
+        let answer = async move { Ok::<_, ApiError>(send_all(auth, action, targets).await) };
+        run.send((), answer, move |results| {
             review.set(None);
             selection.clear();
             selection.summary.set(Some(RunSummary {
@@ -115,13 +104,13 @@ pub fn BulkBar(
         <Show when=move || { count() > 0 || review.with(|r| r.is_some()) }>
             <div class="bulk-bar" role="region" aria-label="Bulk actions">
                 <span>{move || format!("{} selected", count())}</span>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Start) disabled=move || running.get()>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Start) disabled=running>
                     "Start selected"
                 </button>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Stop) disabled=move || running.get()>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Stop) disabled=running>
                     "Stop selected"
                 </button>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Archive) disabled=move || running.get()>
+                <button type="button" class="btn" on:click=move |_| open_review(Action::Archive) disabled=running>
                     "Archive selected"
                 </button>
                 <button type="button" class="btn btn-ghost" on:click=move |_| { selection.clear(); review.set(None); }>
@@ -134,16 +123,36 @@ pub fn BulkBar(
                 <h2 id="bulk-review-title">{format!("{} {} of {} selected", action.label(), plan.send.len(), plan.send.len() + plan.skipped.len())}</h2>
                 <PlanList plan=plan.clone()/>
                 <div class="actions">
-                    <button type="button" class="btn btn-primary" on:click=confirm disabled=move || running.get() || plan.send.is_empty()>
+                    <button type="button" class="btn btn-primary" on:click=confirm disabled=move || running() || plan.send.is_empty()>
                         "Confirm"
                     </button>
-                    <button type="button" class="btn" on:click=move |_| review.set(None) disabled=move || running.get()>
+                    <button type="button" class="btn" on:click=move |_| review.set(None) disabled=running>
                         "Cancel"
                     </button>
                 </div>
             </section>
         })}
     }
+}
+
+async fn send_all(
+    auth: crate::client::Auth,
+    action: Action,
+    targets: Vec<Target>,
+) -> Vec<BulkResult> {
+    stream::iter(targets)
+        .map(|target| async move {
+            let result = send(auth, action, &target.id).await;
+            BulkResult {
+                name: target.name,
+                result: result
+                    .map(|status| format!("{}: now {status}", done_word(action)))
+                    .map_err(|e| e.user_message()),
+            }
+        })
+        .buffer_unordered(CONCURRENCY)
+        .collect()
+        .await
 }
 
 async fn send(

@@ -2,9 +2,12 @@
 
 use super::GoToList;
 use crate::api::models::{Status, Strategy};
-use crate::api::query::{PageSize, SortOrder};
+use crate::api::query::SortOrder;
+use crate::components::choice_select::ChoiceSelect;
+use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
 use crate::url_state::list_view::ListView;
+use crate::url_state::paging::Paged;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -29,20 +32,16 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <div class="filter-row">
-                <label>
-                    "Strategy "
-                    <select
-                        prop:value=move || view.with(|v| v.strategies.first().map(|s| s.as_str()).unwrap_or("").to_string())
-                        on:change=move |ev| {
-                            let mut next = view.get_untracked().first_page();
-                            next.strategies = Strategy::parse(&event_target_value(&ev)).into_iter().collect();
-                            go.go(next, false);
-                        }
-                    >
-                        <option value="">"All strategies"</option>
-                        {Strategy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <ChoiceSelect
+                    label="Strategy "
+                    all="All strategies"
+                    value=Signal::derive(move || view.with(|v| v.strategies.first().copied()))
+                    on_change={move |picked: Option<Strategy>| {
+                        let mut next = view.get_untracked().first_page();
+                        next.strategies = picked.into_iter().collect();
+                        go.go(next, false);
+                    }}
+                />
                 <label>
                     "Sort "
                     <select
@@ -57,22 +56,7 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                         <option value="asc">"Oldest first"</option>
                     </select>
                 </label>
-                <label>
-                    "Page size "
-                    <select
-                        prop:value=move || view.with(|v| v.limit.as_u32().to_string())
-                        on:change=move |ev| {
-                            let mut next = view.get_untracked().first_page();
-                            next.limit = event_target_value(&ev).parse().ok().and_then(PageSize::from_u32).unwrap_or_default();
-                            go.go(next, false);
-                        }
-                    >
-                        {PageSize::ALL.into_iter().map(|size| {
-                            let n = size.as_u32();
-                            view! { <option value=n.to_string()>{n}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PageSizeSelect view=view go=go.step()/>
             </div>
         </div>
     }

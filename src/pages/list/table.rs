@@ -5,6 +5,7 @@ use super::GoToList;
 use crate::api::models::Deployment;
 use crate::client::Preload;
 use crate::components::copy_button::CopyButton;
+use crate::components::deployment_cost::DeploymentCost;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::static_badge;
 use crate::domain::bulk::{range, select_all};
@@ -77,6 +78,7 @@ pub fn DeploymentTable(
                         <th scope="col">"Strategy"</th>
                         <th scope="col" class="num">"Replicas"</th>
                         <th scope="col" class="num">"Active jobs"</th>
+                        <th scope="col">"Cost"</th>
                         <th scope="col">"Timeout"</th>
                         <th scope="col">"Updated"</th>
                     </tr>
@@ -130,17 +132,20 @@ fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> im
             </td>
             // A plain link: the router handles clicks on every same-origin <a>, and
             // <A> would add an active-route memo to each of up to 100 rows.
-            <td class="name"><a href=paths::deployment(&d.id)>{d.name.clone()}</a></td>
-            <td class="id">
+            // `data-label`: on a phone each row is a card, and the stylesheet
+            // writes the column's name before each value.
+            <td class="name" data-label="Name"><a href=paths::deployment(&d.id)>{d.name.clone()}</a></td>
+            <td class="id" data-label="ID">
                 <code title=d.id.clone()>{short_id(&d.id)}</code>
                 <CopyButton text=d.id.clone() label="Copy id"/>
             </td>
-            <td>{static_badge(status)}</td>
-            <td>{d.strategy.as_str()}</td>
-            <td class="num">{d.replicas}</td>
-            <td class="num">{d.active_jobs}</td>
-            <td>{format_minutes(d.timeout)}</td>
-            <td><RelativeTime iso=d.updated_at.clone()/></td>
+            <td class="status" data-label="Status">{static_badge(status)}</td>
+            <td data-label="Strategy">{d.strategy.as_str()}</td>
+            <td class="num" data-label="Replicas">{d.replicas}</td>
+            <td class="num" data-label="Active jobs">{d.active_jobs}</td>
+            <td class="cost" data-label="Cost"><DeploymentCost deployment=Signal::stored(Some(d.clone()))/></td>
+            <td data-label="Timeout">{format_minutes(d.timeout)}</td>
+            <td data-label="Updated"><RelativeTime iso=d.updated_at.clone()/></td>
         </tr>
     }
 }

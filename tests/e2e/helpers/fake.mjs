@@ -97,6 +97,66 @@ export class Fake {
     return this.control("POST", `/push-event/${id}`, frame);
   }
 
+  // The node double (see the fake's README, "Node double"). Jobs are named by their address.
+
+  /** What the job's node holds: {job, state, node, held_lines, last_timestamp, ended_on_node, result_uploaded, listeners}. */
+  nodeJob(job) {
+    return this.control("GET", `/jobs/${job}`);
+  }
+
+  /**
+   * Writes lines to a running job's sockets now. Each is a string (a container line on stdout)
+   * or {opId?, group?, type?: "container"|"info"|"error", message: string|{type, payload}, stream?: "stdout"|"stderr"}.
+   * Answers {written, last_timestamp}.
+   */
+  pushLines(job, lines) {
+    return this.control("POST", `/jobs/${job}/logs`, { lines });
+  }
+
+  /** Holds `lines` more lines of history (100,000 is quick), replayed by sockets opened afterwards. */
+  seedHistory(job, lines) {
+    return this.control("POST", `/jobs/${job}/history`, { lines });
+  }
+
+  /** Runs the next `steps` of the job's automatic output now (paused or not); a burst of 40 lines is every 29th step. */
+  runOutput(job, steps = 1) {
+    return this.control("POST", `/jobs/${job}/output`, { steps });
+  }
+
+  /**
+   * Ends a running job ("COMPLETED" or "STOPPED"): the API and its stream say so at once; the node's
+   * sockets stay quiet until the result is uploaded (`result_delay_ms` later), then close with 1008.
+   */
+  endJob(job, state = "COMPLETED") {
+    return this.control("POST", `/jobs/${job}/end`, { state });
+  }
+
+  /** Cuts the job's sockets and /info streams without a close frame (the page sees 1006); answers {listeners}. */
+  dropSockets(job) {
+    return this.control("POST", `/jobs/${job}/drop`, {});
+  }
+
+  /** Makes every node header issued so far stale: sockets close with 3000, /info answers 401. */
+  rotateNodeSignature() {
+    return this.control("POST", "/nodes/rotate-signature", {});
+  }
+
+  /**
+   * Turns the running jobs' automatic output on or off (e2e tests that count lines turn it off);
+   * `ms` sets its interval.
+   */
+  nodeOutput(on, ms) {
+    return this.config(ms === undefined ? { node_output: on } : { node_output: on, node_output_ms: ms });
+  }
+
+  /**
+   * What reached the nodes, oldest first: [{kind: "flog"|"info", node, method, path, authorization,
+   * handshake, status, closed_by_client}]. It races the page like the API log: poll it (expect.poll).
+   */
+  nodeRequests() {
+    return this.control("GET", "/node-requests");
+  }
+
   /** The first seeded deployment with this status (and strategy, when given). */
   async pick(status, strategy) {
     const all = await this.deployments();
@@ -168,6 +228,12 @@ export async function pagingDeployment(fake) {
   const dep = (await fake.deployments())[2];
   if (dep.status !== "RUNNING") throw new Error(`seeded deployment 2 is ${dep.status}, not RUNNING`);
   return dep;
+}
+
+/** The deployment's running jobs that have a node (seeded deployment 2 has two). */
+export async function runningJobs(fake, dep) {
+  const { jobs } = await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING`);
+  return jobs.filter((j) => j.node);
 }
 
 /** A GET of the fake's API with the tests' own key, to know what to expect. */

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: fake-nosana [--host 127.0.0.1] [--port 8787] [--dist PATH] \
 [--transition-ms 3000] [--latency-ms 0] [--seed-count 30] [--keepalive-ms 25000] \
-[--csp \"<policy>\"] [--fail-next N --fail-status S]";
+[--csp \"<policy>\"] [--fail-next N --fail-status S] [--no-config-json] [--node-output-ms 1500] \
+[--result-delay-ms 5000]";
 
 /// How the server is launched. The store-related values are also the defaults
 /// that `POST /__fake/reset` restores.
@@ -21,6 +22,12 @@ pub struct Options {
     pub csp: Option<String>,
     /// `(count, status)`: the first API requests fail, e.g. to test a cold start.
     pub fail_next: Option<(u32, u16)>,
+    /// Serve `/config.json` (naming this server's API and node double).
+    pub config_json: bool,
+    /// Interval of running jobs' automatic output; 0 starts with it paused.
+    pub node_output_ms: u64,
+    /// How long an ended job's result stays null.
+    pub result_delay_ms: u64,
 }
 
 impl Default for Options {
@@ -35,6 +42,9 @@ impl Default for Options {
             keepalive_ms: 25_000,
             csp: None,
             fail_next: None,
+            config_json: true,
+            node_output_ms: 1500,
+            result_delay_ms: 5000,
         }
     }
 }
@@ -50,6 +60,10 @@ impl Options {
             if flag == "--help" || flag == "-h" {
                 return Err(USAGE.to_string());
             }
+            if flag == "--no-config-json" {
+                opts.config_json = false;
+                continue;
+            }
             let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
             match flag.as_str() {
                 "--host" => opts.host = value,
@@ -62,6 +76,8 @@ impl Options {
                 "--csp" => opts.csp = Some(value),
                 "--fail-next" => fail_count = Some(number(&flag, &value)?),
                 "--fail-status" => fail_status = Some(number(&flag, &value)?),
+                "--node-output-ms" => opts.node_output_ms = number(&flag, &value)?,
+                "--result-delay-ms" => opts.result_delay_ms = number(&flag, &value)?,
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -121,6 +137,11 @@ mod tests {
             "2",
             "--fail-status",
             "503",
+            "--no-config-json",
+            "--node-output-ms",
+            "0",
+            "--result-delay-ms",
+            "10",
         ])
         .unwrap();
         assert_eq!(o.host, "0.0.0.0");
@@ -132,6 +153,8 @@ mod tests {
         assert_eq!(o.keepalive_ms, 200);
         assert_eq!(o.csp.as_deref(), Some("default-src 'self'"));
         assert_eq!(o.fail_next, Some((2, 503)));
+        assert!(!o.config_json);
+        assert_eq!((o.node_output_ms, o.result_delay_ms), (0, 10));
     }
 
     #[test]

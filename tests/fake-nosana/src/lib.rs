@@ -10,6 +10,7 @@ mod errors;
 mod faults;
 mod hub;
 mod model;
+mod nodes;
 mod pagination;
 mod requestlog;
 mod rng;
@@ -24,29 +25,35 @@ mod transitions;
 pub mod validate;
 
 use axum::http::{header, Method};
-use axum::routing::any;
+use axum::routing::{any, get};
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub use cli::Options;
 pub use server::serve;
 
-/// The whole server: `/api`, `/__fake` and the static app. Spawns the
+/// The whole server: `/api`, `/__fake`, the node double under `/nodes`, `/config.json`
+/// and the static app. Spawns the
 /// background tick for automatic status changes, so it needs a Tokio runtime.
 pub fn build_app(opts: &Options) -> Router {
     let app = state::App::new(opts);
     transitions::spawn(&app);
-    Router::new()
+    let api = Router::new()
         .route("/api", any(routes::api))
         .route("/api/", any(routes::api))
         .route("/api/{*rest}", any(routes::api))
+        .route("/config.json", get(nodes::config_json))
         .merge(routes::control::router())
+        .merge(nodes::control::router())
+        .layer(cors());
+    // The node double has its own CORS (any origin), so it stays outside the API's.
+    Router::new()
+        .merge(api)
+        .merge(nodes::router())
         .with_state(app)
-        .fallback_service(static_files::router(
-            opts.dist.as_deref(),
-            opts.csp.as_deref(),
-        ))
-        .layer(cors())
+        .fallback_service(
+            static_files::router(opts.dist.as_deref(), opts.csp.as_deref()).layer(cors()),
+        )
 }
 
 /// Preflights are answered here, before logging, faults and auth, for any

@@ -46,9 +46,11 @@ pub async fn serve(listener: TcpListener, app: Router) -> io::Result<()> {
                 req.extensions_mut().insert(handle.clone());
                 app.clone().oneshot(req)
             });
+            // With upgrades: the node double's log stream is a WebSocket.
             let conn = http1::Builder::new()
                 .keep_alive(true)
-                .serve_connection(TokioIo::new(stream), service);
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades();
             tokio::select! {
                 _ = conn => {}
                 // Dropping the connection closes the socket mid-request.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::cli::Options;
 use crate::faults::{Fail, Faults, Scoped};
 use crate::hub::Hub;
+use crate::nodes::Nodes;
 use crate::requestlog::RequestLog;
 use crate::seed;
 use crate::store::Store;
@@ -25,6 +26,22 @@ pub struct Settings {
     pub credits: bool,
     pub revoked_keys: Vec<String>,
     pub keepalive_ms: u64,
+    /// false: `/config.json` is 404, as on a host that serves none.
+    pub config_json: bool,
+    /// false: `POST /auth/sign-message/external` is missing (an older gateway).
+    pub sign_message: bool,
+    /// false: the fallback `GET /deployments/{id}/header` is missing.
+    pub deployment_header: bool,
+    /// true: the fallback answers a bare signature (no `nosana-auth:` in front).
+    pub header_bare: bool,
+    /// false: running jobs write nothing by themselves (tests push lines instead).
+    pub node_output: bool,
+    /// Interval of the automatic output of running jobs.
+    pub node_output_ms: u64,
+    /// How long an ended job's `jobResult` stays null before the node "uploads" it.
+    pub result_delay_ms: u64,
+    /// true: nodes lack the newer routes (`/ops`, `/endpoints`, `/node/info`).
+    pub older_nodes: bool,
 }
 
 impl Settings {
@@ -36,6 +53,14 @@ impl Settings {
             credits: true,
             revoked_keys: Vec::new(),
             keepalive_ms: opts.keepalive_ms,
+            config_json: opts.config_json,
+            sign_message: true,
+            deployment_header: true,
+            header_bare: false,
+            node_output: opts.node_output_ms > 0,
+            node_output_ms: opts.node_output_ms.max(1),
+            result_delay_ms: opts.result_delay_ms,
+            older_nodes: false,
         }
     }
 }
@@ -49,6 +74,14 @@ pub struct SettingsPatch {
     pub credits: Option<bool>,
     pub revoked_keys: Option<Vec<String>>,
     pub keepalive_ms: Option<u64>,
+    pub config_json: Option<bool>,
+    pub sign_message: Option<bool>,
+    pub deployment_header: Option<bool>,
+    pub header_bare: Option<bool>,
+    pub node_output: Option<bool>,
+    pub node_output_ms: Option<u64>,
+    pub result_delay_ms: Option<u64>,
+    pub older_nodes: Option<bool>,
 }
 
 impl Settings {
@@ -71,6 +104,25 @@ impl Settings {
         if let Some(v) = patch.keepalive_ms {
             self.keepalive_ms = v.max(1);
         }
+        let flags = [
+            (patch.config_json, &mut self.config_json),
+            (patch.sign_message, &mut self.sign_message),
+            (patch.deployment_header, &mut self.deployment_header),
+            (patch.header_bare, &mut self.header_bare),
+            (patch.node_output, &mut self.node_output),
+            (patch.older_nodes, &mut self.older_nodes),
+        ];
+        for (given, field) in flags {
+            if let Some(v) = given {
+                *field = v;
+            }
+        }
+        if let Some(v) = patch.node_output_ms {
+            self.node_output_ms = v.max(1);
+        }
+        if let Some(v) = patch.result_delay_ms {
+            self.result_delay_ms = v;
+        }
     }
 }
 
@@ -81,6 +133,7 @@ pub struct Shared {
     settings: Mutex<Settings>,
     faults: Mutex<Faults>,
     log: Mutex<RequestLog>,
+    nodes: Mutex<Nodes>,
 }
 
 #[derive(Clone)]
@@ -101,6 +154,7 @@ impl App {
             settings: Mutex::new(Settings::launch(opts)),
             faults: Mutex::new(launch_faults(opts)),
             log: Mutex::new(RequestLog::default()),
+            nodes: Mutex::new(Nodes::default()),
         }))
     }
 
@@ -124,6 +178,11 @@ impl App {
         lock(&self.0.log)
     }
 
+    /// The node double's state. Lock order: the store first, then the nodes.
+    pub fn nodes(&self) -> MutexGuard<'_, Nodes> {
+        lock(&self.0.nodes)
+    }
+
     /// When an automatic status change asked for now should happen.
     pub fn transition_due(&self) -> Instant {
         Instant::now() + Duration::from_millis(self.settings().transition_ms)
@@ -140,6 +199,7 @@ impl App {
             let mut store = self.store();
             self.0.hub.close(None);
             *store = fresh;
+            self.nodes().reset();
         }
         *self.faults() = Faults::default();
         self.log().clear();

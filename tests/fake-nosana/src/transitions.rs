@@ -1,5 +1,5 @@
 //! The background tick that makes due automatic status changes, so streams see
-//! them without anyone polling.
+//! them without anyone polling; the node double's clock work rides on it.
 
 use std::sync::Weak;
 use std::time::{Duration, Instant};
@@ -18,7 +18,9 @@ pub fn spawn(app: &App) {
             let Some(shared) = weak.upgrade() else {
                 return;
             };
-            App(shared).store().advance(Instant::now());
+            let app = App(shared);
+            app.store().advance(Instant::now());
+            crate::nodes::tick(&app);
         }
     });
 }

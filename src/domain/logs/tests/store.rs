@@ -283,3 +283,54 @@ fn random_pushes_reconnects_and_caps_match_a_plain_model() {
         "replayed lines were not kept twice"
     );
 }
+
+#[test]
+fn a_scroll_anchor_finds_its_line_after_drops_and_a_replay() {
+    let mut s = LogStore::new(32);
+    let a = s.add_job(A);
+    let b = s.add_job(B);
+    s.push_live(
+        a,
+        &(0..20)
+            .map(|i| text("web", i * 10, "a"))
+            .collect::<Vec<_>>(),
+    );
+    s.push_live(
+        b,
+        &(0..10)
+            .map(|i| text("web", i * 10 + 5, "b"))
+            .collect::<Vec<_>>(),
+    );
+    // The reader's top line: b's 5th (ts 45).
+    let at = s
+        .all_visible()
+        .position(|l| l.timestamp == 45)
+        .expect("line at 45");
+    let key = s.row_key(s.visible_row(at).unwrap()).unwrap();
+    assert_eq!(s.visible_index_of(key), at);
+    let layout = s.layout();
+    // The cap drops a's oldest lines: the anchor moves up by as many rows as were dropped before it.
+    s.push_live(
+        a,
+        &(20..40)
+            .map(|i| text("web", i * 10, "a"))
+            .collect::<Vec<_>>(),
+    );
+    assert!(s.dropped() > 0);
+    let now = s.visible_index_of(key);
+    assert_eq!(s.visible_line(now).unwrap().timestamp, 45);
+    assert_eq!(
+        s.layout(),
+        layout,
+        "drops alone keep rows pointing at the same lines"
+    );
+    // A replay out of order rebuilds the layout; the key still finds the line.
+    s.push_live(b, &[text("side", 1, "early")]);
+    assert_ne!(
+        s.layout(),
+        layout,
+        "a rebuild tells drawn rows to be forgotten"
+    );
+    let again = s.visible_index_of(key);
+    assert_eq!(s.visible_line(again).unwrap().timestamp, 45);
+}

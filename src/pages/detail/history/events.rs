@@ -1,27 +1,21 @@
 //! The Events tab: the deployment's event log, newest first, filtered by
 //! category and type.
 
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
-use crate::api::endpoints;
+use super::list::{fetch_view, HistoryList};
+use super::Ctx;
 use crate::api::models::{Event, EventCategory, EventList};
+use crate::components::choice_select::ChoiceSelect;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Columns;
 use crate::domain::history::EVENT_TYPES;
-use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 #[component]
 pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
-    let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.events_request())
-            .map(|request| (state.id.get(), request))
-    });
-    let data = fetch_view(key, move |(id, (filter, page))| async move {
-        auth.call(endpoints::list_events(&id, &filter, &page)).await
-    });
+    let Ctx { view, go, .. } = ctx;
+    let data = fetch_view::<EventList>(ctx);
     // The known types, then any other one the URL asks for.
     let types = Memo::new(move |_| {
         let mut all: Vec<String> = EVENT_TYPES.iter().map(|t| t.to_string()).collect();
@@ -36,24 +30,13 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <div class="history-filters" role="search" aria-label="Filter events">
-            <label>
-                "Category "
-                <select
-                    prop:value=move || view.with(|v| v.category.map(|c| c.as_str()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let category = EventCategory::ALL.into_iter().find(|c| c.as_str() == value);
-                        go.go(view.get_untracked().with_category(category));
-                    }
-                >
-                    <option value="">"All categories"</option>
-                    {EventCategory::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <PageSizeSelect view=view go=go/>
+            <ChoiceSelect
+                label="Category "
+                all="All categories"
+                value=Signal::derive(move || view.with(|v| v.category))
+                on_change={move |category: Option<EventCategory>| go.go(view.get_untracked().with_category(category))}
+            />
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
             <fieldset class="status-filter event-types">
                 <legend>"Type"</legend>
                 <For each=move || types.get() key=|t| t.clone() let:kind>
@@ -61,19 +44,11 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
                 </For>
             </fieldset>
         </div>
-        {results(data, HistoryTab::Events, move |list: EventList| {
-            let empty = list.events.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <EventTable events=list.events/> }.into_any()
-                }}
-                <Pager pagination=list.pagination view=view go=go/>
-            }
-        })}
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=event_row/>
     }
 }
+
+const COLUMNS: Columns = Columns::new(&["Type", "Message", "Transaction", "Time"]);
 
 #[component]
 fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
@@ -92,42 +67,14 @@ fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
     }
 }
 
-#[component]
-fn EventTable(events: Vec<Event>) -> impl IntoView {
+fn event_row(event: Event) -> impl IntoView {
+    let kind = event.kind.clone();
     view! {
-        <div class="table-wrap">
-            <table class="history-table events-table">
-                <caption class="visually-hidden">"Events"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Message"</th>
-                        <th scope="col">"Transaction"</th>
-                        <th scope="col">"Time"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {events
-                        .into_iter()
-                        .map(|event| {
-                            let tx = event.tx.clone().filter(|t| !t.trim().is_empty());
-                            view! {
-                                <tr data-type=event.kind.clone() data-category=event.category.as_str()>
-                                    <td><code>{event.kind.clone()}</code></td>
-                                    <td class="event-message">{event.message.clone()}</td>
-                                    <td>
-                                        {match tx {
-                                            Some(tx) => view! { <code title=tx.clone()>{short_id(&tx)}</code> }.into_any(),
-                                            None => view! { <span class="muted">"—"</span> }.into_any(),
-                                        }}
-                                    </td>
-                                    <td><RelativeTime iso=event.created_at.clone()/></td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <tr data-type=kind data-category=event.category.as_str()>
+            <td><code>{event.kind}</code></td>
+            <td class="event-message">{event.message}</td>
+            <td>{short_code(event.tx)}</td>
+            <td><RelativeTime iso=event.created_at/></td>
+        </tr>
     }
 }

@@ -14,18 +14,24 @@ use leptos::prelude::*;
 
 #[component]
 pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
+    let (for_logs, job_for_logs) = (deployment.clone(), job.clone());
     let data = LocalResource::new(move || {
         let (deployment, job) = (deployment.clone(), job.clone());
         async move { auth.call(endpoints::get_job(&deployment, &job)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
+    let (deployment, job) = (for_logs, job_for_logs);
     view! {
         <div class="job-detail">
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the job…"</p> }>
                 {move || {
                     data.get()
                         .map(|answer| match answer {
-                            Ok(detail) => view! { <Shown detail=detail/> }.into_any(),
+                            Ok(detail) => view! {
+                                <Shown detail=detail/>
+                                <Logs auth=auth deployment=deployment.clone() job=job.clone()/>
+                            }
+                            .into_any(),
                             Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
                         })
                 }}
@@ -50,13 +56,33 @@ fn Shown(detail: Detail) -> impl IntoView {
             <div><dt>"Ended"</dt><dd>{when(detail.ended_at(), now, "Not ended")}</dd></div>
             <div><dt>"Confidential"</dt><dd>{if detail.confidential { "Yes" } else { "No" }}</dd></div>
         </dl>
-        <h4>"Job definition"</h4>
+        <h3>"Job definition"</h3>
         <pre class="json-view" tabindex="0" aria-label="Job definition">{pretty(&detail.job_definition)}</pre>
-        <h4>"Result"</h4>
+        <h3>"Result"</h3>
         {match result {
             Some(text) => view! { <pre class="json-view" tabindex="0" aria-label="Result">{text}</pre> }.into_any(),
             None => view! { <p class="muted">"No result yet."</p> }.into_any(),
         }}
+    }
+}
+
+/// The job's own log lines, read only when asked for (they can be many).
+#[component]
+fn Logs(auth: Auth, deployment: String, job: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <h4>"Logs"</h4>
+        <button
+            type="button"
+            class="btn"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || if open.get() { "Hide this job's logs" } else { "Show this job's logs" }}
+        </button>
+        {move || open.get().then(|| view! {
+            <super::super::logs::JobLogs auth=auth deployment=deployment.clone() job=job.clone()/>
+        })}
     }
 }
 

@@ -2,29 +2,24 @@
 //! opens its detail (definition and result) in place.
 
 use super::job_detail::JobDetail;
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
-use crate::api::endpoints;
+use super::list::{fetch_view, HistoryList};
+use super::Ctx;
 use crate::api::models::{Job, JobList, JobState};
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
+use crate::components::disclosure::DisclosureButton;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Columns;
 use crate::domain::history::{format_duration, job_duration, job_state_label, job_state_tone};
 use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 #[component]
 pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
-    let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.jobs_request())
-            .map(|request| (state.id.get(), request))
-    });
-    let data = fetch_view(key, move |(id, (filter, page))| async move {
-        auth.call(endpoints::list_jobs(&id, &filter, &page)).await
-    });
+    let Ctx { view, go, .. } = ctx;
+    let data = fetch_view::<JobList>(ctx);
     view! {
         <div class="history-filters" role="search" aria-label="Filter jobs">
             <fieldset class="status-filter">
@@ -43,46 +38,17 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
-        {results(data, HistoryTab::Jobs, move |list: JobList| {
-            let empty = list.jobs.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <JobTable jobs=list.jobs ctx=ctx/> }.into_any()
-                }}
-                <Pager pagination=list.pagination view=view go=go/>
-            }
-        })}
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=move |job| view! { <JobRow job=job ctx=ctx/> }/>
     }
 }
 
-#[component]
-fn JobTable(jobs: Vec<Job>, ctx: Ctx) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="history-table jobs-table">
-                <caption class="visually-hidden">"Jobs"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Job"</th>
-                        <th scope="col">"Node"</th>
-                        <th scope="col" class="num">"Revision"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {jobs.into_iter().map(|job| view! { <JobRow job=job ctx=ctx/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
+const COLUMNS: Columns = Columns::new(&[
+    "Job", "Node", "Revision", "State", "Started", "Duration", "Details",
+])
+.numbers(&["Revision"])
+.unnamed(&["Details"]);
 
 #[component]
 fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
@@ -90,7 +56,6 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
     let open = RwSignal::new(false);
     let detail_id = format!("job-detail-{}", job.job);
     let address = job.job.clone();
-    let node = job.node.clone().filter(|n| !n.trim().is_empty());
     let started = job.started_at();
     let timed = job.clone();
     let duration = move || {
@@ -105,12 +70,7 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
                 <code title=address.clone()>{short_id(&address)}</code>
                 <CopyButton text=address.clone() label="Copy job address"/>
             </td>
-            <td>
-                {match node {
-                    Some(node) => view! { <code title=node.clone()>{short_id(&node)}</code> }.into_any(),
-                    None => view! { <span class="muted">"—"</span> }.into_any(),
-                }}
-            </td>
+            <td>{short_code(job.node.clone())}</td>
             <td class="num">{job.revision}</td>
             <td><JobStateBadge state=job.state/></td>
             <td>
@@ -121,15 +81,7 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
             </td>
             <td class="duration">{duration}</td>
             <td>
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=detail_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    "Details"
-                </button>
+                <DisclosureButton open=open controls=detail_id.clone()>"Details"</DisclosureButton>
             </td>
         </tr>
         <tr class="history-detail-row" id=detail_id hidden=move || !open.get()>

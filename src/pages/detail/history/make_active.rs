@@ -4,9 +4,9 @@
 
 use super::Answer;
 use crate::api::endpoints;
-use crate::api::models::{Revision, RevisionList};
+use crate::api::models::{ActiveRevisionUpdated, Revision, RevisionList};
 use crate::api::ApiError;
-use crate::client::active_definition;
+use crate::client::{active_definition, Mutation};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::diff_view::DiffView;
 use crate::domain::diff::{diff_text, diff_values, pretty};
@@ -29,10 +29,10 @@ pub struct MakeActive {
     base: RwSignal<Option<Base>>,
     /// Which confirmation a late answer belongs to.
     asked: StoredValue<u64>,
-    /// The revision being made active.
-    pending: RwSignal<Option<u32>>,
-    /// How the last request ended.
-    outcome: RwSignal<Option<Result<u32, (u32, ApiError)>>>,
+    /// The revision being made active, and why the last one was not.
+    change: Mutation<u32>,
+    /// The revision the last request made active.
+    done: RwSignal<Option<u32>>,
 }
 
 impl MakeActive {
@@ -44,13 +44,13 @@ impl MakeActive {
             target: RwSignal::new(None),
             base: RwSignal::new(None),
             asked: StoredValue::new(0),
-            pending: RwSignal::new(None),
-            outcome: RwSignal::new(None),
+            change: Mutation::new(),
+            done: RwSignal::new(None),
         }
     }
 
     pub fn busy(&self) -> bool {
-        self.pending.with(Option::is_some)
+        self.change.busy()
     }
 
     /// Opens the confirmation for `revision`. The active revision's definition
@@ -63,7 +63,7 @@ impl MakeActive {
         let Some(active) = active else { return };
         self.asked.update_value(|n| *n += 1);
         let ticket = self.asked.get_value();
-        self.outcome.set(None);
+        self.forget_outcome();
         self.target.set(Some(revision));
         let on_screen = self.list.get_untracked().flatten().and_then(|answer| {
             answer.ok().and_then(|list| {
@@ -97,42 +97,35 @@ impl MakeActive {
         else {
             return;
         };
-        let (state, list, pending, outcome) = (self.state, self.list, self.pending, self.outcome);
-        let id = state.id.get_untracked();
-        pending.set(Some(n));
-        outcome.set(None);
-        spawn_local(async move {
-            let result = state
-                .auth
-                .call(endpoints::update_active_revision(&id, n))
-                .await;
-            // The page was left meanwhile.
-            if pending.try_set(None).is_some() {
-                return;
-            }
-            match result {
-                Ok(updated) => {
-                    let active = if updated.active_revision > 0 {
-                        updated.active_revision
-                    } else {
-                        n
-                    };
-                    state.patch(|d| {
-                        d.active_revision = active;
-                        d.endpoints = updated.endpoints;
-                        if !updated.updated_at.is_empty() {
-                            d.updated_at = updated.updated_at;
-                        }
-                    });
-                    outcome.try_set(Some(Ok(active)));
-                    list.refetch();
-                    state.reload().await;
+        let (state, list, done) = (self.state, self.list, self.done);
+        let request = endpoints::update_active_revision(&state.id.get_untracked(), n);
+        self.forget_outcome();
+        let made_active = move |updated: ActiveRevisionUpdated| {
+            let active = if updated.active_revision > 0 {
+                updated.active_revision
+            } else {
+                n
+            };
+            state.patch(|d| {
+                d.active_revision = active;
+                d.endpoints = updated.endpoints;
+                if !updated.updated_at.is_empty() {
+                    d.updated_at = updated.updated_at;
                 }
-                Err(error) => {
-                    outcome.try_set(Some(Err((n, error))));
-                }
-            }
-        });
+            });
+            done.try_set(Some(active));
+            list.refetch();
+            state.refresh();
+        };
+        self.change
+            .send_or(n, state.auth.call(request), made_active, move |error| {
+                format!("Revision {n} was not made active: {}", error.user_message())
+            });
+    }
+
+    fn forget_outcome(self) {
+        self.done.set(None);
+        self.change.failure.set(None);
     }
 }
 
@@ -141,16 +134,14 @@ impl MakeActive {
 pub fn MakeActiveOutcome(m: MakeActive) -> impl IntoView {
     view! {
         <p class="history-notice" role="status">
-            {move || match (m.pending.get(), m.outcome.get()) {
+            {move || match (m.change.pending.get(), m.done.get()) {
                 (Some(n), _) => format!("Making revision {n} active…"),
-                (None, Some(Ok(n))) => format!("Revision {n} is now active."),
+                (None, Some(n)) => format!("Revision {n} is now active."),
                 _ => String::new(),
             }}
         </p>
         <div class="history-error" role="alert">
-            {move || m.outcome.get().and_then(Result::err).map(|(n, error)| view! {
-                <p class="form-error">{format!("Revision {n} was not made active: {}", error.user_message())}</p>
-            })}
+            {move || m.change.failure.get().map(|message| view! { <p class="form-error">{message}</p> })}
         </div>
     }
 }

@@ -1,17 +1,18 @@
 //! The Revisions tab: every version of the job definition, the active one
 //! marked; any one's JSON, any two side by side (A and B), and "Make active".
 
+use super::list::{fetch_view, HistoryList};
 use super::make_active::{MakeActive, MakeActiveDialog, MakeActiveOutcome};
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
-use crate::api::endpoints;
+use super::Ctx;
 use crate::api::models::{Revision, RevisionList};
 use crate::components::diff_view::DiffView;
+use crate::components::disclosure::DisclosureButton;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Columns;
 use crate::domain::diff::{diff_values, pretty};
 use crate::domain::status::{check, Action};
-use crate::domain::units::short_id;
-use crate::url_state::history_view::HistoryTab;
 use leptos::prelude::*;
 
 /// The two revisions picked for comparing; they may come from different pages.
@@ -24,14 +25,7 @@ struct Compare {
 #[component]
 pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.revisions_request())
-            .map(|page| (state.id.get(), page))
-    });
-    let data = fetch_view(key, move |(id, page)| async move {
-        auth.call(endpoints::list_revisions(&id, &page)).await
-    });
+    let data = fetch_view::<RevisionList>(ctx);
     let compare = Compare {
         a: RwSignal::new(None),
         b: RwSignal::new(None),
@@ -39,55 +33,22 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let make_active = MakeActive::new(state, data);
     view! {
         <div class="history-filters">
-            <PageSizeSelect view=view go=go/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
         <MakeActiveOutcome m=make_active/>
-        {results(data, HistoryTab::Revisions, move |list: RevisionList| {
-            let empty = list.revisions.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <RevisionTable revisions=list.revisions ctx=ctx compare=compare m=make_active/> }.into_any()
-                }}
-                <Pager pagination=list.pagination view=view go=go/>
-            }
-        })}
+        <HistoryList
+            ctx=ctx
+            data=data
+            columns=COLUMNS
+            row=move |revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=make_active/> }
+        />
         <CompareSection compare=compare/>
         <MakeActiveDialog m=make_active/>
     }
 }
 
-#[component]
-fn RevisionTable(
-    revisions: Vec<Revision>,
-    ctx: Ctx,
-    compare: Compare,
-    m: MakeActive,
-) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="history-table revisions-table">
-                <caption class="visually-hidden">"Revisions"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Revision"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"IPFS hash"</th>
-                        <th scope="col">"Compare"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {revisions
-                        .into_iter()
-                        .map(|revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=m/> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
+const COLUMNS: Columns =
+    Columns::new(&["Revision", "Created", "IPFS hash", "Compare", "Actions"]).unnamed(&["Actions"]);
 
 #[component]
 fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) -> impl IntoView {
@@ -98,8 +59,7 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
     let open = RwSignal::new(false);
     let json_id = format!("revision-json-{n}");
     let json = pretty(&revision.job_definition);
-    let hash = revision.ipfs_definition_hash.clone();
-    let (for_a, for_b, for_make) = (revision.clone(), revision.clone(), revision.clone());
+    let for_make = revision.clone();
     let locked = move || check(Action::Edit, status.get()).err();
     view! {
         <tr data-revision=n class:history-active=is_active>
@@ -110,45 +70,15 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
                 </Show>
             </th>
             <td><RelativeTime iso=revision.created_at.clone()/></td>
-            <td>
-                {if hash.is_empty() {
-                    view! { <span class="muted">"—"</span> }.into_any()
-                } else {
-                    view! { <code title=hash.clone()>{short_id(&hash)}</code> }.into_any()
-                }}
-            </td>
+            <td>{short_code(Some(revision.ipfs_definition_hash.clone()))}</td>
             <td class="compare-pick">
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="compare-a"
-                        aria-label=format!("Revision {n} as A")
-                        prop:checked=move || compare.a.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
-                        on:change=move |_| compare.a.set(Some(for_a.clone()))
-                    />
-                    "A"
-                </label>
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="compare-b"
-                        aria-label=format!("Revision {n} as B")
-                        prop:checked=move || compare.b.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
-                        on:change=move |_| compare.b.set(Some(for_b.clone()))
-                    />
-                    "B"
-                </label>
+                {pick(compare.a, "A", revision.clone())}
+                {pick(compare.b, "B", revision.clone())}
             </td>
             <td class="actions">
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=json_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
+                <DisclosureButton open=open controls=json_id.clone()>
                     {move || if open.get() { "Hide JSON" } else { "View JSON" }}
-                </button>
+                </DisclosureButton>
                 <Show when=move || !is_active()>
                     <button
                         type="button"
@@ -170,6 +100,23 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
                 <pre class="json-view" tabindex="0" aria-label=format!("Revision {n} job definition")>{json}</pre>
             </td>
         </tr>
+    }
+}
+
+/// The radio that picks this revision as side A or B of the comparison.
+fn pick(side: RwSignal<Option<Revision>>, name: &'static str, revision: Revision) -> impl IntoView {
+    let n = revision.revision;
+    view! {
+        <label class="chip">
+            <input
+                type="radio"
+                name=format!("compare-{}", name.to_lowercase())
+                aria-label=format!("Revision {n} as {name}")
+                prop:checked=move || side.with(|r| r.as_ref().map(|r| r.revision) == Some(n))
+                on:change=move |_| side.set(Some(revision.clone()))
+            />
+            {name}
+        </label>
     }
 }
 

@@ -1,98 +1,47 @@
 //! The Tasks tab: the work the server has scheduled for the deployment and
 //! when it is due.
 
-use super::pager::{PageSizeSelect, Pager};
-use super::{empty_text, fetch_view, results, Ctx};
-use crate::api::endpoints;
+use super::list::{fetch_view, HistoryList};
+use super::Ctx;
 use crate::api::models::{Task, TaskKind, TaskList};
+use crate::components::choice_select::ChoiceSelect;
 use crate::components::clock::use_now;
+use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
+use crate::components::short_code::short_code;
+use crate::components::table_head::Columns;
 use crate::domain::history::{due_text, is_overdue};
-use crate::domain::units::{format_exact, short_id};
-use crate::url_state::history_view::HistoryTab;
+use crate::domain::units::format_exact;
 use leptos::prelude::*;
 
 #[component]
 pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
-    let Ctx { state, view, go } = ctx;
-    let auth = state.auth;
-    let key = Memo::new(move |_| {
-        view.with(|v| v.tasks_request())
-            .map(|request| (state.id.get(), request))
-    });
-    let data = fetch_view(key, move |(id, (filter, page))| async move {
-        auth.call(endpoints::list_tasks(&id, &filter, &page)).await
-    });
+    let data = fetch_view::<TaskList>(ctx);
+    let Ctx { view, go, .. } = ctx;
+    let task = Signal::derive(move || view.with(|v| v.task));
     view! {
         <div class="history-filters" role="search" aria-label="Filter tasks">
-            <label>
-                "Task "
-                <select
-                    prop:value=move || view.with(|v| v.task.map(|t| t.as_str()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let task = TaskKind::ALL.into_iter().find(|t| t.as_str() == value);
-                        go.go(view.get_untracked().with_task(task));
-                    }
-                >
-                    <option value="">"All tasks"</option>
-                    {TaskKind::ALL
-                        .into_iter()
-                        .map(|t| view! { <option value=t.as_str()>{t.as_str()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <PageSizeSelect view=view go=go/>
+            <ChoiceSelect
+                label="Task "
+                all="All tasks"
+                value=task
+                on_change={move |task: Option<TaskKind>| go.go(view.get_untracked().with_task(task))}
+            />
+            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
         </div>
-        {results(data, HistoryTab::Tasks, move |list: TaskList| {
-            let empty = list.tasks.is_empty();
-            view! {
-                {if empty {
-                    view! { <p class="empty">{view.with_untracked(empty_text)}</p> }.into_any()
-                } else {
-                    view! { <TaskTable tasks=list.tasks/> }.into_any()
-                }}
-                <Pager pagination=list.pagination view=view go=go/>
-            }
-        })}
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=|task| view! { <TaskRow task=task/> }/>
     }
 }
 
-#[component]
-fn TaskTable(tasks: Vec<Task>) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="history-table tasks-table">
-                <caption class="visually-hidden">"Tasks"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Task"</th>
-                        <th scope="col">"Job"</th>
-                        <th scope="col">"Due"</th>
-                        <th scope="col">"Created"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {tasks.into_iter().map(|task| view! { <TaskRow task=task/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
+const COLUMNS: Columns = Columns::new(&["Task", "Job", "Due", "Created"]);
 
 #[component]
 fn TaskRow(task: Task) -> impl IntoView {
     let now = use_now();
-    let job = task.job.clone().filter(|j| !j.trim().is_empty());
     view! {
         <tr data-task=task.task.as_str()>
             <td><code>{task.task.as_str()}</code></td>
-            <td>
-                {match job {
-                    Some(job) => view! { <code title=job.clone()>{short_id(&job)}</code> }.into_any(),
-                    None => view! { <span class="muted">"—"</span> }.into_any(),
-                }}
-            </td>
+            <td>{short_code(task.job.clone())}</td>
             <td>
                 {match task.due_at_utc() {
                     Some(due) => view! {

@@ -1,6 +1,7 @@
 //! The table of a job's ops (status and exit code) and its endpoints, up or down.
 
 use crate::api::node::info::NodeEndpoint;
+use crate::components::table_head::{Columns, TableHead};
 use crate::domain::links::web_link;
 use crate::domain::logs::status::{Health, OpRow};
 use leptos::prelude::*;
@@ -12,19 +13,14 @@ pub fn OpTable(rows: Vec<OpRow>) -> impl IntoView {
     }
     view! {
         <table class="job-status-ops">
-            <thead>
-                <tr>
-                    <th scope="col">"Op"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Exit code"</th>
-                    <th scope="col">"Notes"</th>
-                </tr>
-            </thead>
+            <TableHead columns=COLUMNS/>
             <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
         </table>
     }
     .into_any()
 }
+
+const COLUMNS: Columns = Columns::new(&["Op", "Status", "Exit code", "Notes"]);
 
 fn row(r: OpRow) -> impl IntoView {
     let tone = format!("op-status op-status-{}", r.tone.as_str());

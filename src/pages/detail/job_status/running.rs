@@ -73,18 +73,21 @@ async fn run(job: Job, node: NodeAccess, info: RwSignal<Option<JobInfo>>, link: 
         return;
     };
     let url = info_url(&base, &job.job);
-    let mut refresh = false;
+    let mut stale: Option<String> = None;
     let mut refreshed_once = false;
     let mut failures = 0u32;
     loop {
-        let header = match node.header(refresh).await {
+        let got = match stale.take() {
+            Some(old) => node.refresh(&old).await,
+            None => node.header().await,
+        };
+        let header = match got {
             Ok(h) => h,
             Err(message) => {
                 link.try_set(Link::Trouble(message, false));
                 return;
             }
         };
-        refresh = false;
         let error = match open(&url, &header).await {
             Ok(mut stream) => {
                 link.try_set(Link::Live);
@@ -106,7 +109,7 @@ async fn run(job: Job, node: NodeAccess, info: RwSignal<Option<JobInfo>>, link: 
             Err(e) => e,
         };
         if error.is_unauthorized() && !refreshed_once {
-            refresh = true;
+            stale = Some(header);
             refreshed_once = true;
             continue;
         }

@@ -34,7 +34,7 @@ pub fn router() -> Router<App> {
 }
 
 /// A refused control request: `{"error": ...}` with a status.
-struct Refusal(StatusCode, String);
+pub(crate) struct Refusal(StatusCode, String);
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
@@ -42,22 +42,22 @@ impl IntoResponse for Refusal {
     }
 }
 
-type Reply = Result<Response, Refusal>;
+pub(crate) type Reply = Result<Response, Refusal>;
 
-fn ok(value: Value) -> Reply {
+pub(crate) fn ok(value: Value) -> Reply {
     Ok(json_response(StatusCode::OK, &value))
 }
 
-fn refuse(status: StatusCode, message: impl Into<String>) -> Refusal {
+pub(crate) fn refuse(status: StatusCode, message: impl Into<String>) -> Refusal {
     Refusal(status, message.into())
 }
 
-fn bad(message: impl Into<String>) -> Refusal {
+pub(crate) fn bad(message: impl Into<String>) -> Refusal {
     refuse(StatusCode::BAD_REQUEST, message)
 }
 
 /// An empty body reads as `{}`.
-fn parse<T: DeserializeOwned>(body: &Bytes) -> Result<T, Refusal> {
+pub(crate) fn parse<T: DeserializeOwned>(body: &Bytes) -> Result<T, Refusal> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {

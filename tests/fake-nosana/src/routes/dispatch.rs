@@ -36,6 +36,10 @@ pub enum Route {
     Events(String),
     Tasks(String),
     Stream(String),
+    /// `POST /auth/sign-message/external`: the node header, signed for the key's account.
+    SignMessage,
+    /// `GET /deployments/{id}/header`: the older gateways' way to the node header.
+    Header(String),
 }
 
 impl Route {
@@ -43,14 +47,18 @@ impl Route {
     pub fn takes_body(&self) -> bool {
         matches!(
             self,
-            Route::Create | Route::CreateRevision(_) | Route::Update(..)
+            Route::Create | Route::CreateRevision(_) | Route::Update(..) | Route::SignMessage
         )
     }
 
     /// The deployment id in the path, if any.
     pub fn deployment_id(&self) -> Option<&str> {
         match self {
-            Route::Deployments | Route::Create | Route::Markets | Route::Credits => None,
+            Route::Deployments
+            | Route::Create
+            | Route::Markets
+            | Route::Credits
+            | Route::SignMessage => None,
             Route::Deployment(id)
             | Route::Delete(id)
             | Route::CreateRevision(id)
@@ -61,7 +69,8 @@ impl Route {
             | Route::Revisions(id)
             | Route::Events(id)
             | Route::Tasks(id)
-            | Route::Stream(id) => Some(id),
+            | Route::Stream(id)
+            | Route::Header(id) => Some(id),
         }
     }
 }
@@ -84,6 +93,7 @@ pub fn route(method: &Method, path: &str) -> Option<Route> {
         ["deployments", "create"] if post => Route::Create,
         ["markets", ""] if get => Route::Markets,
         ["credits", "balance"] if get => Route::Credits,
+        ["auth", "sign-message", "external"] if post => Route::SignMessage,
         ["deployments", d] if get => Route::Deployment(id(d)?),
         ["deployments", d] if *method == Method::DELETE => Route::Delete(id(d)?),
         ["deployments", d, tail] => {
@@ -103,6 +113,7 @@ pub fn route(method: &Method, path: &str) -> Option<Route> {
                 "events" if get => Route::Events(d),
                 "tasks" if get => Route::Tasks(d),
                 "stream" if get => Route::Stream(d),
+                "header" if get => Route::Header(d),
                 _ => return None,
             }
         }
@@ -170,6 +181,14 @@ mod tests {
             Some(Route::Update(id.clone(), Update::ReplicaCount))
         );
         assert_eq!(
+            route(&Method::POST, "/auth/sign-message/external"),
+            Some(Route::SignMessage)
+        );
+        assert_eq!(
+            route(&Method::GET, &p("/header")),
+            Some(Route::Header(id.clone()))
+        );
+        assert_eq!(
             route(&Method::GET, &p("/jobs/abc")),
             Some(Route::Job(id.clone(), "abc".into()))
         );
@@ -198,6 +217,11 @@ mod tests {
             None
         );
         assert_eq!(route(&Method::GET, "/nope"), None);
+        assert_eq!(route(&Method::GET, "/auth/sign-message/external"), None);
+        assert_eq!(
+            route(&Method::POST, &format!("/deployments/{id}/header")),
+            None
+        );
     }
 
     #[test]

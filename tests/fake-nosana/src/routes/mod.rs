@@ -8,6 +8,7 @@ mod deployments;
 mod dispatch;
 mod lists;
 mod query;
+mod sign;
 mod updates;
 
 use axum::body::{Body, Bytes};
@@ -120,6 +121,8 @@ fn respond(app: &App, req: &ApiRequest) -> ApiResult {
         Route::Stream(_) => !settings.stream,
         Route::Update(_, dispatch::Update::Name) => !settings.update_name,
         Route::Credits => !settings.credits,
+        Route::SignMessage => !settings.sign_message,
+        Route::Header(_) => !settings.deployment_header,
         _ => false,
     };
     if missing {
@@ -153,6 +156,8 @@ fn respond(app: &App, req: &ApiRequest) -> ApiResult {
         Route::Events(id) => lists::events(app, id, &q),
         Route::Tasks(id) => lists::tasks(app, id, &q),
         Route::Stream(id) => crate::stream::open(app, id),
+        Route::SignMessage => sign::sign_message(app, &body),
+        Route::Header(id) => sign::header(app, id, &q),
     }
 }
 

@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use crate::clock::seed_base;
 use crate::hub::Hub;
 use crate::model::{Deployment, Job, JobState, Revision, Status, Strategy, TaskKind};
+use crate::nodes::logs::nanos_time;
 use crate::rng::Rng;
 use crate::store::{endpoints, Ctx, Record, Store};
 use workloads::{definition, WORKLOADS};
@@ -28,6 +29,9 @@ const SCHEDULES: [&str; 4] = [
 pub fn store(count: usize, hub: Hub) -> Store {
     let markets = markets::all();
     let mut rng = Rng::new(0x6e6f_7361_6e61);
+    // One account owns everything, as the real API shows a key only its own deployments
+    // (and the node double checks headers against that account). Three are still drawn
+    // so the ids that follow stay what they were.
     let owners: Vec<String> = (0..3).map(|_| rng.address()).collect();
     let nodes: Vec<String> = (0..8).map(|_| rng.address()).collect();
     let mut ctx = Ctx::new(rng, hub, nodes, owners[0].clone());
@@ -38,7 +42,7 @@ pub fn store(count: usize, hub: Hub) -> Store {
                 .as_str()
                 .unwrap_or_default()
                 .to_string();
-            seed_one(i, &mut ctx, market, owners[i % owners.len()].clone(), step)
+            seed_one(i, &mut ctx, market, owners[0].clone(), step)
         })
         .collect();
     Store {
@@ -294,13 +298,19 @@ fn result_of(definition: &Value, start: DateTime<Utc>, end: DateTime<Utc>) -> Va
         "endTime": end.timestamp(),
         "opStates": [{
             "operationId": op_id,
+            "group": op_id,
             "status": "success",
             "startTime": start.timestamp(),
             "endTime": end.timestamp(),
             "exitCode": 0,
+            // stdout and stderr told apart; the last line without a timestamp, which the
+            // contract allows.
             "logs": [
-                { "type": "stdout", "log": format!("{op_id} started") },
-                { "type": "stdout", "log": format!("{op_id} finished") }
+                { "type": "stdout", "log": format!("{op_id} started\n"),
+                  "timestamp": nanos_time(start.timestamp_millis()) },
+                { "type": "stderr", "log": "WARNING: no GPU metrics exporter configured\n",
+                  "timestamp": nanos_time(start.timestamp_millis() + 1_250) },
+                { "type": "stdout", "log": format!("{op_id} finished\n") }
             ]
         }]
     })

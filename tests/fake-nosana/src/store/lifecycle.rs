@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 
 use super::{Ctx, Record};
-use crate::model::{Job, JobState, Status, TaskKind};
+use crate::model::{Job, JobState, Status, Strategy, TaskKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -163,13 +163,35 @@ impl Ctx {
         }
     }
 
+    /// Ends a running job now (a node finished or stopped it): its frame and event, and a
+    /// SIMPLE or SIMPLE-EXTEND deployment left without jobs stops.
+    pub fn end_job(&mut self, rec: &mut Record, index: usize, state: JobState, now: DateTime<Utc>) {
+        let job = &mut rec.jobs[index];
+        job.state = state;
+        job.time_end = now.timestamp();
+        job.updated_at = now;
+        self.report_jobs(rec, &[index], now);
+        let simple = matches!(rec.dep.strategy, Strategy::Simple | Strategy::SimpleExtend);
+        if simple && rec.dep.status == Status::Running && rec.dep.active_jobs == 0 {
+            rec.dep.status = Status::Stopped;
+            rec.pending = None;
+            rec.touch(now);
+            self.emit_change(rec);
+        }
+    }
+
     /// Job frames and log events for the jobs at `indexes`, then the new count.
     fn report_jobs(&mut self, rec: &mut Record, indexes: &[usize], now: DateTime<Utc>) {
         for &i in indexes {
             let job = rec.jobs[i].clone();
             self.hub.frame(&rec.dep.id, &job.frame());
+            if !job.state.is_active() && job.node.is_some() {
+                self.ended_jobs.push(job.job.clone());
+            }
+            // A job that completed by itself has no event of its own in the contract's list.
             let (kind, verb) = match job.state {
                 JobState::Running => ("JOB_LIST_CONFIRMED", "listed"),
+                JobState::Completed => continue,
                 _ => ("JOB_STOPPED_CONFIRMED", "stopped"),
             };
             let message = format!("Job {} {verb}", job.job);

@@ -84,8 +84,10 @@ pub struct Ctx {
     pub rng: Rng,
     pub hub: Hub,
     pub nodes: Vec<String>,
-    /// The owner of deployments created through the API.
+    /// The account: the owner of every deployment, for whom node headers are signed.
     pub owner: String,
+    /// Jobs that ended since the node double last looked (it uploads their results).
+    pub ended_jobs: Vec<String>,
     seq: u64,
 }
 
@@ -96,6 +98,7 @@ impl Ctx {
             hub,
             nodes,
             owner,
+            ended_jobs: Vec::new(),
             seq: 0,
         }
     }

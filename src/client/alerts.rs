@@ -1,0 +1,155 @@
+//! Opt-in browser notifications ("Notify me"): the setting (in sessionStorage
+//! through `session`), the deployments the open pages follow, a light poll of
+//! those the live stream does not cover, and the notifications themselves.
+//! The rules (what is news, the throttle) are `domain::alerts`.
+
+use super::auth::Auth;
+use crate::api::endpoints;
+use crate::api::models::Deployment;
+use crate::domain::alerts::{Alert, Tracker, POLL_MS};
+use crate::session;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Notification, NotificationOptions, NotificationPermission};
+
+#[derive(Clone, Copy)]
+pub struct Alerts {
+    pub on: RwSignal<bool>,
+    /// The browser refused permission (now or earlier).
+    pub denied: RwSignal<bool>,
+    /// A notification was clicked: the deployment to open (the header, inside
+    /// the router, navigates there).
+    pub open: RwSignal<Option<String>>,
+    tracker: StoredValue<Tracker>,
+    /// Followed by the list page and the detail page: id, and whether a live
+    /// stream already reports it (then it is not polled).
+    followed: RwSignal<Vec<(String, bool)>>,
+}
+
+impl Alerts {
+    pub fn provide(auth: Auth) {
+        let granted = permission() == Some(NotificationPermission::Granted);
+        let alerts = Alerts {
+            on: RwSignal::new(granted && session::alerts_on()),
+            denied: RwSignal::new(false),
+            open: RwSignal::new(None),
+            tracker: StoredValue::new(Tracker::default()),
+            followed: RwSignal::new(Vec::new()),
+        };
+        provide_context(alerts);
+        leptos::task::spawn_local(alerts.poll(auth));
+    }
+
+    pub fn use_alerts() -> Alerts {
+        expect_context::<Alerts>()
+    }
+
+    /// "Notify me": asks the browser once, on the user's click, never before.
+    pub fn toggle(self) {
+        if self.on.get_untracked() {
+            self.set(false);
+            return;
+        }
+        match permission() {
+            None => self.denied.set(true),
+            Some(NotificationPermission::Granted) => self.set(true),
+            Some(NotificationPermission::Denied) => self.denied.set(true),
+            Some(_) => leptos::task::spawn_local(async move {
+                let answer = match Notification::request_permission() {
+                    Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+                    Err(_) => None,
+                };
+                if answer.and_then(|a| a.as_string()).as_deref() == Some("granted") {
+                    self.set(true);
+                } else {
+                    self.denied.set(true);
+                }
+            }),
+        }
+    }
+
+    fn set(self, on: bool) {
+        self.on.set(on);
+        self.denied.set(false);
+        session::set_alerts_on(on);
+        if !on {
+            self.tracker.update_value(Tracker::forget);
+        }
+    }
+
+    /// The deployments a page shows, replacing what it followed before; the
+    /// page calls it with an empty list when it goes.
+    pub fn follow(self, page: &str, ids: Vec<String>, live: bool) {
+        let tag = format!("{page}:");
+        self.followed.update(|f| {
+            f.retain(|(id, _)| !id.starts_with(&tag));
+            f.extend(ids.into_iter().map(|id| (format!("{tag}{id}"), live)));
+        });
+    }
+
+    /// A status the app read (page, stream or poll): notifies when it is news.
+    pub fn observe(self, d: &Deployment) {
+        if !self.on.get_untracked() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        let alert = self
+            .tracker
+            .try_update_value(|t| t.observe(&d.id, &d.name, d.status, now))
+            .flatten();
+        if let Some(alert) = alert {
+            self.notify(alert);
+        }
+    }
+
+    fn notify(self, alert: Alert) {
+        let options = NotificationOptions::new();
+        options.set_body(&alert.body);
+        options.set_tag(&format!("nosana-{}", alert.id));
+        let Ok(shown) = Notification::new_with_options(&alert.title, &options) else {
+            return;
+        };
+        let id = alert.id;
+        let click = Closure::<dyn FnMut()>::new(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.focus();
+            }
+            self.open.try_set(Some(id.clone()));
+        });
+        shown.set_onclick(Some(click.as_ref().unchecked_ref()));
+        click.forget();
+    }
+
+    /// Every 30 s, reads the followed deployments no stream reports; sends
+    /// nothing while alerts are off or nothing is followed.
+    async fn poll(self, auth: Auth) {
+        loop {
+            gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
+            if !self.on.get_untracked() {
+                continue;
+            }
+            let ids: Vec<String> = self.followed.with_untracked(|f| {
+                let mut ids: Vec<String> = f
+                    .iter()
+                    .filter(|(_, live)| !live)
+                    .filter_map(|(tagged, _)| tagged.split_once(':').map(|(_, id)| id.to_string()))
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                ids
+            });
+            for id in ids {
+                if let Ok(d) = auth.call(endpoints::get_deployment(&id)).await {
+                    self.observe(&d);
+                }
+            }
+        }
+    }
+}
+
+/// `None` where the browser has no notifications at all.
+fn permission() -> Option<NotificationPermission> {
+    let window = web_sys::window()?;
+    let has = js_sys::Reflect::has(&window, &JsValue::from_str("Notification")).ok()?;
+    has.then(Notification::permission)
+}

@@ -1,0 +1,25 @@
+//! A button that shows and hides a region of the page, saying which region
+//! and whether it is open.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn DisclosureButton(
+    open: RwSignal<bool>,
+    /// The id of the region shown and hidden.
+    #[prop(into)]
+    controls: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="btn"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {children()}
+        </button>
+    }
+}

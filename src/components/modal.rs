@@ -1,0 +1,61 @@
+//! A native `<dialog>` opened with `showModal()` while a signal is true
+//! (focus is trapped and the page behind is inert; Esc closes it), giving
+//! focus back to whatever had it before.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct Modal {
+    dialog: NodeRef<Dialog>,
+    open: RwSignal<bool>,
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl Modal {
+    /// Wires `dialog` to `open`; put `on_close` on the dialog's `close` event.
+    pub fn new(dialog: NodeRef<Dialog>, open: RwSignal<bool>) -> Self {
+        let modal = Modal {
+            dialog,
+            open,
+            opener: StoredValue::new_local(None),
+        };
+        Effect::new(move |_| {
+            let want_open = open.get();
+            let Some(el) = dialog.get() else { return };
+            if want_open && !el.open() {
+                modal.opener.set_value(
+                    document()
+                        .active_element()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+                );
+                if el.show_modal().is_err() {
+                    open.set(false);
+                }
+            } else if !want_open && el.open() {
+                el.close();
+            }
+        });
+        modal
+    }
+
+    /// Esc, Close or `close()` all end here.
+    pub fn on_close(self) -> impl Fn(web_sys::Event) + Copy {
+        move |_| {
+            self.open.set(false);
+            if let Some(el) = self.opener.try_update_value(Option::take).flatten() {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    /// Closes now, leaving focus to what comes next (a page the user goes to).
+    pub fn close_for_good(&self) {
+        self.opener.set_value(None);
+        self.open.set(false);
+        if let Some(el) = self.dialog.get_untracked() {
+            el.close();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// Issue 14: opt-in alerts. `Notification` is stubbed by an init script that
+// records every notification and lets the test click one; the permission
+// prompt's answer is set per test.
+import { test, expect } from "./fixtures.mjs";
+import { addDeployment } from "./helpers/fake.mjs";
+import { openDetail, badge } from "./helpers/detail-page.mjs";
+
+async function stubNotifications(page, answer) {
+  await page.addInitScript((answer) => {
+    window.__notes = [];
+    window.__asked = 0;
+    class StubNotification {
+      constructor(title, options = {}) {
+        this.title = title;
+        this.body = options.body;
+        this.onclick = null;
+        window.__notes.push(this);
+      }
+      static async requestPermission() {
+        window.__asked += 1;
+        StubNotification.permission = answer;
+        return answer;
+      }
+      close() {}
+    }
+    StubNotification.permission = "default";
+    window.Notification = StubNotification;
+  }, answer);
+}
+
+const notes = (page) => page.evaluate(() => window.__notes.map((n) => ({ title: n.title, body: n.body })));
+const asked = (page) => page.evaluate(() => window.__asked);
+const notifyMe = (page) => page.getByRole("button", { name: "Notify me" });
+
+test("granted: a change into ERROR notifies once per 5 minutes, and a click opens the deployment", async ({ page, fake }) => {
+  await stubNotifications(page, "granted");
+  const dep = await addDeployment(fake, { status: "RUNNING" });
+  await openDetail(page, fake, dep);
+  expect(await asked(page), "never asked unprompted").toBe(0);
+
+  await notifyMe(page).click();
+  await expect(notifyMe(page)).toHaveAttribute("aria-pressed", "true");
+  expect(await asked(page)).toBe(1);
+  expect(await page.evaluate(() => sessionStorage.getItem("nosana.alerts"))).toBe("on");
+
+  await fake.patchDeployment(dep.id, { status: "ERROR" });
+  await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
+  await expect.poll(() => notes(page)).toEqual([{ title: `${dep.name}: ERROR`, body: `Deployment ${dep.name} is now ERROR.` }]);
+
+  // Throttled: a second bad change within 5 minutes stays quiet.
+  await fake.patchDeployment(dep.id, { status: "RUNNING" });
+  await expect(badge(page)).toHaveAttribute("data-status", "RUNNING");
+  await fake.patchDeployment(dep.id, { status: "STOPPED" });
+  await expect(badge(page)).toHaveAttribute("data-status", "STOPPED");
+  expect(await notes(page)).toHaveLength(1);
+
+  await page.getByRole("link", { name: "Back to deployments" }).click();
+  await expect(page).toHaveURL(/\/deployments$/);
+  await page.evaluate(() => window.__notes[0].onclick());
+  await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: dep.name, exact: true })).toBeVisible();
+});
+
+test("denied: the refusal is explained, alerts stay off and nothing is shown", async ({ page, fake }) => {
+  await stubNotifications(page, "denied");
+  const dep = await addDeployment(fake, { status: "RUNNING" });
+  await openDetail(page, fake, dep);
+  await notifyMe(page).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Notifications are blocked for this site" })).toBeVisible();
+  await expect(notifyMe(page)).toHaveAttribute("aria-pressed", "false");
+  expect(await page.evaluate(() => sessionStorage.getItem("nosana.alerts"))).toBeNull();
+  await fake.patchDeployment(dep.id, { status: "ERROR" });
+  await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
+  expect(await notes(page)).toEqual([]);
+});

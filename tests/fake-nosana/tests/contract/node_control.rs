@@ -1,0 +1,212 @@
+//! The node double's control side: automatic output (paused and running), reset, the
+//! request log of the nodes, and job ends made by the API (stop) reaching the nodes.
+use std::time::Duration;
+
+use crate::node_support::*;
+use crate::support::*;
+use serde_json::json;
+
+async fn held(app: &axum::Router, job: &str) -> u64 {
+    control(app, "GET", &format!("/jobs/{job}"), None)
+        .await
+        .json()["held_lines"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn automatic_output_runs_and_pauses() {
+    let app = fake();
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "node_output": false })),
+    )
+    .await;
+    let job = running_job(&app).await;
+    let header = node_header(&app).await;
+    let addr = listen(app.clone()).await;
+    let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
+    let (replayed, end) = read(&mut ws, usize::MAX, Duration::from_millis(300)).await;
+    assert_eq!(end, End::Quiet);
+    assert_eq!(replayed.len() as u64, held(&app, &job.job).await);
+
+    let on = json!({ "node_output": true, "node_output_ms": 20 });
+    control(&app, "POST", "/config", Some(on)).await;
+    let (frames, _) = read(&mut ws, 3, WAIT).await;
+    assert_eq!(frames.len(), 3, "live lines arrive by themselves");
+
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "node_output": false })),
+    )
+    .await;
+    // Whatever was under way has arrived once a read stays quiet; then nothing more comes.
+    read(&mut ws, usize::MAX, Duration::from_millis(200)).await;
+    let before = held(&app, &job.job).await;
+    let (more, end) = read(&mut ws, 1, Duration::from_millis(300)).await;
+    assert_eq!((more.len(), end), (0, End::Quiet));
+    assert_eq!(held(&app, &job.job).await, before);
+
+    // Steps on request, paused or not: a burst is 40 lines at step 28.
+    let res = control(
+        &app,
+        "POST",
+        &format!("/jobs/{}/output", job.job),
+        Some(json!({ "steps": 29 })),
+    )
+    .await;
+    assert!(res.json()["written"].as_u64().unwrap() >= 29 + 39);
+}
+
+#[tokio::test]
+async fn reset_forgets_what_the_nodes_held() {
+    let app = fake();
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "node_output": false })),
+    )
+    .await;
+    let job = running_job(&app).await;
+    let start = held(&app, &job.job).await;
+    control(
+        &app,
+        "POST",
+        &format!("/jobs/{}/logs", job.job),
+        Some(json!({ "lines": ["x\n"] })),
+    )
+    .await;
+    assert_eq!(held(&app, &job.job).await, start + 1);
+    control(&app, "POST", "/reset", None).await;
+    assert_eq!(held(&app, &job.job).await, start, "only the start-up again");
+    assert_eq!(
+        control(&app, "GET", "/node-requests", None).await.json(),
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn the_nodes_log_what_reached_them() {
+    let app = fake();
+    let job = running_job(&app).await;
+    let header = node_header(&app).await;
+    let addr = listen(app.clone()).await;
+    let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
+    read(&mut ws, 1, WAIT).await;
+    ws.close(None).await.unwrap();
+    send(
+        &app,
+        "GET",
+        &format!("/nodes/{}/job/{}/info", job.node, job.job),
+        &[("authorization", "wrong")],
+        None,
+    )
+    .await;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let log = loop {
+        let log = control(&app, "GET", "/node-requests", None).await.json();
+        if log[0]["closed_by_client"] == true || tokio::time::Instant::now() > deadline {
+            break log;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(log[0]["kind"], "flog");
+    assert_eq!(log[0]["node"], job.node.as_str());
+    let hs: serde_json::Value =
+        serde_json::from_str(log[0]["handshake"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        hs,
+        json!({ "path": "/flog", "header": header, "body": { "jobAddress": job.job } })
+    );
+    assert_eq!(log[0]["closed_by_client"], true);
+    assert_eq!(log[1]["kind"], "info");
+    assert_eq!(log[1]["authorization"], "wrong");
+    assert_eq!(log[1]["status"], 401);
+}
+
+#[tokio::test]
+async fn control_routes_refuse_what_they_cannot_do() {
+    let app = fake();
+    let queued = job_in_state(&app, "QUEUED").await;
+    let completed = job_in_state(&app, "COMPLETED").await;
+    for job in [&queued, &completed] {
+        let j = job["job"].as_str().unwrap();
+        let res = control(
+            &app,
+            "POST",
+            &format!("/jobs/{j}/logs"),
+            Some(json!({ "lines": ["x"] })),
+        )
+        .await;
+        assert_eq!(res.status, 409, "{job}");
+    }
+    let j = completed["job"].as_str().unwrap();
+    assert_eq!(
+        control(&app, "POST", &format!("/jobs/{j}/end"), None)
+            .await
+            .status,
+        409
+    );
+    let unknown = "/jobs/7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU/end";
+    assert_eq!(control(&app, "POST", unknown, None).await.status, 404);
+    let job = running_job(&app).await;
+    let bad = [
+        json!({ "lines": [{ "message": "x", "kind": "info" }] }),
+        json!({ "lines": [{ "message": "x", "type": "debug" }] }),
+        json!({ "lines": [{ "message": "x", "stream": "stdin" }] }),
+        json!({ "line": "x" }),
+    ];
+    for body in bad {
+        let res = control(
+            &app,
+            "POST",
+            &format!("/jobs/{}/logs", job.job),
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(res.status, 400, "{body}");
+    }
+    let res = control(
+        &app,
+        "POST",
+        &format!("/jobs/{}/end", job.job),
+        Some(json!({ "state": "FAILED" })),
+    )
+    .await;
+    assert_eq!(res.status, 400);
+}
+
+#[tokio::test]
+async fn a_stop_through_the_api_reaches_the_node_and_the_result_follows() {
+    let app = fake();
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "transition_ms": 10, "result_delay_ms": 10, "node_output": false })),
+    )
+    .await;
+    let job = running_job(&app).await;
+    let header = node_header(&app).await;
+    let addr = listen(app.clone()).await;
+    let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
+    read(&mut ws, 1, WAIT).await;
+    api(
+        &app,
+        "POST",
+        &format!("/deployments/{}/stop", job.deployment),
+        None,
+    )
+    .await;
+    let (_, end) = read(&mut ws, usize::MAX, WAIT).await;
+    assert_eq!(end, End::Closed(1008));
+    let detail = wait_for_result(&app, &job.deployment, &job.job).await;
+    assert_eq!(detail["state"], 3);
+    assert_eq!(detail["jobResult"]["status"], "stopped");
+    assert_eq!(detail["jobResult"]["opStates"][0]["exitCode"], 143);
+}

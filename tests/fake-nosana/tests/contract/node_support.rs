@@ -1,0 +1,151 @@
+//! Helpers for the node double: the node header, a running job, and a WebSocket client
+//! that reads `/flog` frames until a close.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{connect_async, MaybeTlsStream, WebSocketStream};
+
+use crate::support::*;
+
+pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// The node header the sign route gives the test key.
+pub async fn node_header(app: &Router) -> String {
+    let res = api(
+        app,
+        "POST",
+        "/auth/sign-message/external",
+        Some(json!({ "message": "nosana-auth", "includeTime": false })),
+    )
+    .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let v = res.json();
+    format!(
+        "{}:{}",
+        v["message"].as_str().unwrap(),
+        v["signature"].as_str().unwrap()
+    )
+}
+
+pub struct RunningJob {
+    pub deployment: String,
+    pub job: String,
+    pub node: String,
+}
+
+/// The first running job (with a node) of the seeded deployment with many jobs (index 2).
+pub async fn running_job(app: &Router) -> RunningJob {
+    let dep = seeded(app).await[2].clone();
+    assert_eq!(dep["status"], "RUNNING");
+    let id = dep["id"].as_str().unwrap().to_string();
+    let jobs = get(app, &format!("/deployments/{id}/jobs?state=RUNNING"))
+        .await
+        .json();
+    let j = &jobs["jobs"][0];
+    RunningJob {
+        deployment: id,
+        job: j["job"].as_str().unwrap().to_string(),
+        node: j["node"].as_str().unwrap().to_string(),
+    }
+}
+
+/// A seeded job of the deployment in another state (COMPLETED, STOPPED, QUEUED).
+pub async fn job_in_state(app: &Router, state: &str) -> Value {
+    for dep in seeded(app).await {
+        let id = dep["id"].as_str().unwrap();
+        let jobs = get(
+            app,
+            &format!("/deployments/{id}/jobs?state={state}&limit=100"),
+        )
+        .await
+        .json();
+        if let Some(j) = jobs["jobs"].as_array().and_then(|a| a.first()) {
+            return j.clone();
+        }
+    }
+    panic!("no {state} job")
+}
+
+pub async fn open(addr: SocketAddr, node: &str) -> Socket {
+    let (ws, _) = connect_async(format!("ws://{addr}/nodes/{node}/"))
+        .await
+        .expect("the upgrade succeeds");
+    ws
+}
+
+/// Opens a socket and sends the handshake for `job`, with `extra` merged into its body.
+pub async fn flog(addr: SocketAddr, node: &str, header: &str, job: &str, extra: Value) -> Socket {
+    let mut ws = open(addr, node).await;
+    let mut body = json!({ "jobAddress": job });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    let hs = json!({ "path": "/flog", "header": header, "body": body });
+    ws.send(Message::Text(hs.to_string().into())).await.unwrap();
+    ws
+}
+
+/// How a read ended.
+#[derive(Debug, PartialEq)]
+pub enum End {
+    /// Enough frames arrived; the socket is still open.
+    Enough,
+    /// A close frame with this code.
+    Closed(u16),
+    /// The connection ended without a close frame.
+    Cut,
+    /// Nothing more within the wait.
+    Quiet,
+}
+
+/// Reads text frames until `count` arrived, a close, a cut or `wait` without anything.
+pub async fn read(ws: &mut Socket, count: usize, wait: Duration) -> (Vec<String>, End) {
+    let mut got = Vec::new();
+    loop {
+        if got.len() >= count {
+            return (got, End::Enough);
+        }
+        match tokio::time::timeout(wait, ws.next()).await {
+            Err(_) => return (got, End::Quiet),
+            Ok(None) | Ok(Some(Err(_))) => return (got, End::Cut),
+            Ok(Some(Ok(Message::Text(t)))) => got.push(t.to_string()),
+            Ok(Some(Ok(Message::Close(frame)))) => {
+                return (got, End::Closed(frame.map_or(1005, |f| u16::from(f.code))))
+            }
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+/// The TaskLog inside a frame, checking the frame's exact shape on the way.
+pub fn task_log(frame: &str) -> Value {
+    let v: Value = serde_json::from_str(frame).unwrap();
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["path", "data"], "{frame}");
+    assert_eq!(v["path"], "flog");
+    let data = v["data"].as_str().expect("data is JSON text");
+    serde_json::from_str(data).unwrap()
+}
+
+/// Polls the job detail until its result is no longer null.
+pub async fn wait_for_result(app: &Router, deployment: &str, job: &str) -> Value {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let detail = get(app, &format!("/deployments/{deployment}/jobs/{job}"))
+            .await
+            .json();
+        if !detail["jobResult"].is_null() {
+            return detail;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no result arrived");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
