@@ -110,28 +110,10 @@ impl Feed {
     /// The first read: running jobs, then the newest ended ones.
     pub async fn start(self) {
         self.refresh_running().await;
-        let page = Page {
-            limit: PageSize::Ten,
-            ..Page::default()
-        };
-        let Some(id) = self.deployment.try_get_untracked() else {
-            return;
-        };
-        let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
-        match self
-            .auth
-            .call(endpoints::list_jobs(&id, &ended, &page))
-            .await
-        {
-            Ok(list) => {
-                self.cursor
-                    .try_set_value(list.pagination.cursor_next.clone());
-                self.older.try_set_value(list.jobs);
-                self.load_older().await;
-            }
-            Err(e) => {
-                self.error.try_set(Some(e.user_message()));
-            }
+        match self.read_ended(None).await {
+            None => return,
+            Some(true) => self.load_older().await,
+            Some(false) => {}
         }
         self.loaded.try_set(true);
     }
@@ -250,6 +232,38 @@ impl Feed {
         self.read_result(job.to_string());
     }
 
+    /// Reads one page of ended jobs (from `cursor`, or the first) into the queue
+    /// of older ones: `Some(false)` when the read failed (its message is shown),
+    /// `None` when the view is gone.
+    async fn read_ended(self, cursor: Option<String>) -> Option<bool> {
+        let id = self.deployment.try_get_untracked()?;
+        let page = Page {
+            cursor,
+            limit: PageSize::Ten,
+            ..Page::default()
+        };
+        let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
+        match self
+            .auth
+            .call(endpoints::list_jobs(&id, &ended, &page))
+            .await
+        {
+            Ok(list) => {
+                // An empty page ends the list, whatever cursor it carries.
+                let next = (!list.jobs.is_empty())
+                    .then(|| list.pagination.cursor_next.clone())
+                    .flatten();
+                self.cursor.try_set_value(next);
+                self.older.try_set_value(list.jobs);
+                Some(true)
+            }
+            Err(e) => {
+                self.error.try_set(Some(e.user_message()));
+                Some(false)
+            }
+        }
+    }
+
     /// Reads the next few ended jobs' results (and the next page of the list when needed).
     pub async fn load_older(self) {
         if self.loading_older.try_get_untracked() != Some(false) {
@@ -271,32 +285,10 @@ impl Feed {
                     let Some(cursor) = self.cursor.try_get_value().flatten() else {
                         break;
                     };
-                    let page = Page {
-                        cursor: Some(cursor),
-                        limit: PageSize::Ten,
-                        ..Page::default()
-                    };
-                    let Some(id) = self.deployment.try_get_untracked() else {
-                        return;
-                    };
-                    let ended = self.filter(vec![JobState::Completed, JobState::Stopped]);
-                    match self
-                        .auth
-                        .call(endpoints::list_jobs(&id, &ended, &page))
-                        .await
-                    {
-                        Ok(list) => {
-                            self.cursor
-                                .try_set_value(list.pagination.cursor_next.clone());
-                            if list.jobs.is_empty() {
-                                self.cursor.try_set_value(None);
-                            }
-                            self.older.try_set_value(list.jobs);
-                        }
-                        Err(e) => {
-                            self.error.try_set(Some(e.user_message()));
-                            break;
-                        }
+                    match self.read_ended(Some(cursor)).await {
+                        None => return,
+                        Some(true) => {}
+                        Some(false) => break,
                     }
                 }
             }
