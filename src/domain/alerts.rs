@@ -62,7 +62,8 @@ pub fn result_retry_ms(attempt: u32) -> Option<u32> {
 pub struct Tracker {
     seen: HashMap<String, Status>,
     notified_at: HashMap<String, f64>,
-    /// Jobs seen RUNNING while alerts were on.
+    /// Jobs seen RUNNING on an open page (alerts on or not: the stream's
+    /// snapshot comes once, often before "Notify me" is pressed).
     running: HashSet<String>,
 }
 
@@ -139,7 +140,6 @@ impl Tracker {
     /// starts from the statuses then on screen.
     pub fn forget(&mut self) {
         self.seen.clear();
-        self.running.clear();
     }
 }
 
@@ -220,9 +220,6 @@ mod tests {
         assert!(!t.job_ended(JOB, JobState::Running));
         assert!(t.job_ended(JOB, JobState::Stopped));
         assert!(!t.job_ended(JOB, JobState::Stopped), "reported once");
-        t.job_ended("b", JobState::Running);
-        t.forget();
-        assert!(!t.job_ended("b", JobState::Completed));
         t.job_ended("c", JobState::Running);
         assert!(!t.job_ended("c", JobState::Queued));
     }
