@@ -5,8 +5,9 @@
 
 use super::auth::Auth;
 use crate::api::endpoints;
-use crate::api::models::Deployment;
-use crate::domain::alerts::{Alert, Tracker, POLL_MS};
+use crate::api::models::{Deployment, JobState};
+use crate::api::node::result::parse_result;
+use crate::domain::alerts::{result_retry_ms, Alert, Tracker, POLL_MS};
 use crate::session;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -99,6 +100,51 @@ impl Alerts {
             .flatten();
         if let Some(alert) = alert {
             self.notify(alert);
+        }
+    }
+
+    /// A job state of deployment `id` the app read: when a job seen running
+    /// has ended while alerts are on, reads its result, again with backoff
+    /// while the node has not uploaded it, and notifies on a non-zero exit.
+    pub fn job_state(self, auth: Auth, (id, name): (&str, &str), job: &str, state: JobState) {
+        let ended = self
+            .tracker
+            .try_update_value(|t| t.job_ended(job, state))
+            .unwrap_or(false);
+        if ended && self.on.get_untracked() {
+            leptos::task::spawn_local(self.read_result(
+                auth,
+                (id.to_string(), name.to_string()),
+                job.to_string(),
+            ));
+        }
+    }
+
+    async fn read_result(self, auth: Auth, (id, name): (String, String), job: String) {
+        let mut attempt = 0;
+        loop {
+            let read = auth.call(endpoints::get_job(&id, &job)).await;
+            if let Ok(detail) = &read {
+                if let Some(result) = parse_result(&detail.job_result) {
+                    if !self.on.try_get_untracked().unwrap_or(false) {
+                        return;
+                    }
+                    let now = js_sys::Date::now();
+                    let alert = self
+                        .tracker
+                        .try_update_value(|t| t.job_result(&id, &name, &job, &result, now))
+                        .flatten();
+                    if let Some(alert) = alert {
+                        self.notify(alert);
+                    }
+                    return;
+                }
+            }
+            let Some(wait) = result_retry_ms(attempt) else {
+                return;
+            };
+            attempt += 1;
+            gloo_timers::future::TimeoutFuture::new(wait).await;
         }
     }
 

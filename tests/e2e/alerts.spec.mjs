@@ -2,8 +2,9 @@
 // records every notification and lets the test click one; the permission
 // prompt's answer is set per test.
 import { test, expect } from "./fixtures.mjs";
-import { addDeployment } from "./helpers/fake.mjs";
-import { openDetail, badge } from "./helpers/detail-page.mjs";
+import { addDeployment, api } from "./helpers/fake.mjs";
+import { openDetail, badge, liveMode } from "./helpers/detail-page.mjs";
+import { waitForRequests } from "./helpers/request-log.mjs";
 
 async function stubNotifications(page, answer) {
   await page.addInitScript((answer) => {
@@ -72,4 +73,44 @@ test("denied: the refusal is explained, alerts stay off and nothing is shown", a
   await fake.patchDeployment(dep.id, { status: "ERROR" });
   await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
   expect(await notes(page)).toEqual([]);
+});
+
+// A seeded RUNNING deployment with a running job, open with alerts on and its stream live.
+async function openRunningJob(page, fake) {
+  await stubNotifications(page, "granted");
+  const dep = (await fake.deployments()).find((d) => d.status === "RUNNING" && d.active_jobs > 0);
+  const { jobs } = await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING`);
+  const job = jobs[0].job;
+  await openDetail(page, fake, dep);
+  await expect(liveMode(page)).toHaveText("Live");
+  await notifyMe(page).click();
+  await expect(notifyMe(page)).toHaveAttribute("aria-pressed", "true");
+  return { dep, job };
+}
+
+test("granted: a running job ending with a non-zero exit code notifies once, with the name and code", async ({ page, fake }) => {
+  const { dep, job } = await openRunningJob(page, fake);
+  const ended = await fake.endJobWithExitCode(dep.id, job, "COMPLETED", 137);
+  const op = ended.jobDefinition.ops[0].id;
+  await expect
+    .poll(() => notes(page))
+    .toEqual([{ title: `${dep.name}: job failed`, body: `Job ${job.slice(0, 4)}\u2026: op "${op}" exited with code 137.` }]);
+  // Shared throttle: a bad status change right after stays quiet.
+  await fake.patchDeployment(dep.id, { status: "ERROR" });
+  await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
+  expect(await notes(page)).toHaveLength(1);
+  await page.getByRole("link", { name: "Back to deployments" }).click();
+  await expect(page).toHaveURL(/\/deployments$/);
+  await page.evaluate(() => window.__notes[0].onclick());
+  await expect(page).toHaveURL(new RegExp(`/deployments/${dep.id}$`));
+});
+
+test("granted: a running job ending with exit code 0 does not notify", async ({ page, fake }) => {
+  const { dep, job } = await openRunningJob(page, fake);
+  await fake.endJobWithExitCode(dep.id, job, "COMPLETED", 0);
+  await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/jobs/${job}` });
+  // Had the job notified, this status alert would be throttled behind it.
+  await fake.patchDeployment(dep.id, { status: "ERROR" });
+  await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
+  await expect.poll(() => notes(page)).toEqual([{ title: `${dep.name}: ERROR`, body: `Deployment ${dep.name} is now ERROR.` }]);
 });

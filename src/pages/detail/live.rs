@@ -9,7 +9,8 @@ use super::polling;
 use super::state::DetailState;
 use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::api::models::{DeploymentFrame, StreamFrame};
+use crate::api::models::{DeploymentFrame, JobFrame, StreamFrame};
+use crate::client::Alerts;
 use crate::domain::live::{activity, apply, remember, JobTally, Mode, Next, Reconnect};
 use chrono::Utc;
 use futures::future::{abortable, AbortHandle};
@@ -25,6 +26,8 @@ struct Follower {
     task: StoredValue<Option<AbortHandle>>,
     /// The stream was given up for polling; it stays so while the page is open.
     gave_up: StoredValue<bool>,
+    /// Told of job states, to notify when a followed job fails.
+    alerts: Alerts,
 }
 
 /// Follows the deployment live, or polls when it cannot; call once from the page.
@@ -35,6 +38,7 @@ pub fn follow(state: DetailState) {
         state,
         task: StoredValue::new(None),
         gave_up: StoredValue::new(false),
+        alerts: Alerts::use_alerts(),
     };
     // Another deployment, a first read done, the tab hidden or shown: close any
     // stream, then open a fresh one if it is wanted.
@@ -149,6 +153,7 @@ impl Follower {
             StreamFrame::Job(job) => {
                 if let Some(running) = jobs.record(job) {
                     state.patch(|d| d.active_jobs = running);
+                    self.alert_on_job(job);
                 }
             }
             _ => {}
@@ -159,6 +164,19 @@ impl Follower {
                 .try_maybe_update(|recent| (remember(recent, item), ()));
         }
         state.last_frame.try_set(Some(frame));
+    }
+
+    /// Hands a job's state to the alerts, which read its result when it ends.
+    fn alert_on_job(self, job: &JobFrame) {
+        let state = self.state;
+        let Some(Some((id, name))) = state
+            .deployment
+            .try_with_untracked(|d| d.as_ref().map(|d| (d.id.clone(), d.name.clone())))
+        else {
+            return;
+        };
+        self.alerts
+            .job_state(state.auth, (&id, &name), &job.job, job.state);
     }
 
     /// A deployment frame: the snapshot of a new connection, or a change.

@@ -157,6 +157,11 @@ export class Fake {
     return this.control("GET", "/node-requests");
   }
 
+  /** Ends a RUNNING job ("COMPLETED" or "STOPPED") with its result uploaded at once: the first op exited with exitCode. */
+  endJobWithExitCode(id, job, state, exitCode) {
+    return this.control("POST", `/deployments/${id}/jobs/${job}/end`, { state, exit_code: exitCode });
+  }
+
   /** The first seeded deployment with this status (and strategy, when given). */
   async pick(status, strategy) {
     const all = await this.deployments();

@@ -216,3 +216,51 @@ async fn unknown_control_routes_are_404() {
     let app = fake();
     assert_eq!(control(&app, "GET", "/nothing", None).await.status, 404);
 }
+
+#[tokio::test]
+async fn end_job_ends_a_running_job_with_its_exit_code() {
+    let app = fake();
+    let dep = find_seeded(&app, |d| {
+        d["status"] == "RUNNING" && d["active_jobs"].as_i64().unwrap_or(0) > 0
+    })
+    .await;
+    let id = dep["id"].as_str().unwrap().to_string();
+    let active = dep["active_jobs"].as_i64().unwrap();
+    let jobs = get(&app, &format!("/deployments/{id}/jobs?state=RUNNING"))
+        .await
+        .json();
+    let job = jobs["jobs"][0]["job"].as_str().unwrap().to_string();
+    let end = format!("/deployments/{id}/jobs/{job}/end");
+
+    let typo = control(
+        &app,
+        "POST",
+        &end,
+        Some(json!({ "state": "STOPPED", "exit": 1 })),
+    )
+    .await;
+    assert_eq!(typo.status, 400);
+    let bad_state = json!({ "state": "RUNNING", "exit_code": 1 });
+    assert_eq!(
+        control(&app, "POST", &end, Some(bad_state)).await.status,
+        400
+    );
+
+    let body = json!({ "state": "COMPLETED", "exit_code": 137 });
+    assert_eq!(
+        control(&app, "POST", &end, Some(body.clone())).await.status,
+        200
+    );
+    let detail = get(&app, &format!("/deployments/{id}/jobs/{job}"))
+        .await
+        .json();
+    assert_eq!(detail["state"], 2);
+    assert_eq!(detail["jobResult"]["opStates"][0]["exitCode"], 137);
+    let after = get(&app, &format!("/deployments/{id}")).await.json();
+    assert_eq!(after["active_jobs"].as_i64().unwrap(), active - 1);
+    assert_eq!(
+        control(&app, "POST", &end, Some(body)).await.status,
+        409,
+        "ended already"
+    );
+}
