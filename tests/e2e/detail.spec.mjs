@@ -182,18 +182,20 @@ test("the page can be used with the keyboard alone", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "RUNNING" });
   await openDetail(page, fake, dep);
   // From the back link, Tab reaches Rename, Refresh, Stop, Edit, Duplicate (disabled Start,
-  // Archive and Delete are skipped), Copy id.
+  // Archive and Delete are skipped), Export, Export job definition, Copy id.
   await page.getByRole("link", { name: "Back to deployments" }).focus();
   const seen = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press("Tab");
     seen.push(await page.evaluate(() => {
       const el = document.activeElement;
       return el.getAttribute("aria-label") || el.textContent.trim();
     }));
   }
-  expect(seen).toEqual(["Rename", "Refresh", "Stop", "Edit", "Duplicate", "Copy id"]);
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+  expect(seen).toEqual([
+    "Rename", "Refresh", "Stop", "Edit", "Duplicate", "Export", "Export job definition", "Copy id",
+  ]);
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Shift+Tab");
   const stop = button(page, "Stop");
   await expect(stop).toBeFocused();
   // Focus is visible.
