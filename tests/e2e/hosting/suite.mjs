@@ -43,6 +43,12 @@ function distWithoutEditChunk(dir) {
   for (const suffix of ["", ".br", ".gz"]) rmSync(join(dir, `${EDIT_CHUNK}${suffix}`));
 }
 
+// The app asks for /config.json on sign-in; served as scripts/host.sh serves it, so the browser
+// logs no 404 (the fixture fails on console errors). Its absence is checked over HTTP above.
+function asHostShDoes(host) {
+  host.setConfig({ api: "/api", nodes: "https://{node}.node.k8s.prd.nos.ci" });
+}
+
 export function hostingSuite(kind) {
   const test = base.extend({
     host: [
@@ -213,6 +219,7 @@ export function hostingSuite(kind) {
     });
 
     test("sign in, list, detail and stop through the server, live", async ({ host, fake, page }) => {
+      asHostShDoes(host);
       const dep = await addDeployment(fake, { status: "RUNNING", name: "hosted-stop-e2e" });
       const encodings = new Map();
       page.on("response", (r) => {
@@ -244,6 +251,7 @@ export function hostingSuite(kind) {
     });
 
     test("a deep link signs in and returns; rename (PATCH) and delete (DELETE) work through the server", async ({ host, fake, page }) => {
+      asHostShDoes(host);
       const dep = await addDeployment(fake, { status: "STOPPED", name: "hosted-manage-e2e" });
       await page.goto(`${host.url}/deployments/${dep.id}`);
       await signInHere(page);
