@@ -7,6 +7,7 @@ import { signIn } from "./helpers/sign-in.mjs";
 import { waitForRequests } from "./helpers/request-log.mjs";
 import { button } from "./helpers/detail-page.mjs";
 import { expectAccessible } from "./helpers/axe.mjs";
+import { logPane, logRow, logSocketOpen, runningOnNodes } from "./helpers/logs-page.mjs";
 
 const h1 = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
 const announcer = (page) => page.locator("#page-announcer");
@@ -106,6 +107,41 @@ test("detail page: the Stop, Archive, Delete and Make active dialogs", async ({ 
   await auditDialog(page, () => make.click(), "Make revision 1 active?", "the Make active dialog with its diff");
 });
 
+test("detail page: the Logs tab with lines shown, searched, and paused with Jump to latest", async ({ page, fake }) => {
+  const { dep, jobs } = await runningOnNodes(fake, 2);
+  const [a, b] = jobs;
+  // Only the lines the test writes.
+  await fake.nodeOutput(false);
+  await signIn(page, fake, `/deployments/${dep.id}?tab=logs`);
+  await expect(h1(page, dep.name)).toBeVisible();
+  await expect(tab(page, "Logs")).toHaveAttribute("aria-selected", "true");
+  await expect(logPane(page)).toBeVisible();
+  await logSocketOpen(fake, a.job);
+  await logSocketOpen(fake, b.job);
+  // Few enough lines that every one is drawn (the view draws only what is in sight).
+  await fake.pushLines(a.job, Array.from({ length: 12 }, (_, i) => `a11y line ${i} from A`));
+  await fake.pushLines(b.job, ["a11y needle from B", { type: "error", message: "a11y trouble on the node\n" }]);
+  await expect(logRow(page, "a11y line 11 from A")).toHaveCount(1);
+  await expect(logRow(page, "a11y trouble on the node")).toHaveCount(1);
+  await expectAccessible(page, "the Logs tab with lines of two replicas");
+
+  await page.getByRole("searchbox", { name: "Search logs" }).fill("needle");
+  await expect(logPane(page).locator("mark")).toHaveText(["needle"]);
+  await expectAccessible(page, "the Logs tab searched, a match marked");
+  await page.getByRole("searchbox", { name: "Search logs" }).fill("");
+  await fake.pushLines(a.job, Array.from({ length: 80 }, (_, i) => `a11y more ${i} from A`));
+  await expect(logRow(page, "a11y more 79 from A")).toHaveCount(1);
+
+  // Scrolled up, following pauses and "Jump to latest" is offered.
+  await logPane(page).evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect(page.getByLabel("Follow")).not.toBeChecked();
+  await fake.pushLines(a.job, ["a11y late line"]);
+  await expect(page.getByRole("button", { name: /Jump to latest/ })).toBeVisible();
+  await expectAccessible(page, "the Logs tab paused, Jump to latest offered");
+});
+
 test("edit page, with problems shown and the leave guard open", async ({ page, fake }) => {
   const dep = await addDeploymentWithDefinition(fake, { name: "a11y-edit" });
   await signIn(page, fake, `/deployments/${dep.id}/edit`);
@@ -142,6 +178,84 @@ test("create page, empty and with problems shown; the not-found page", async ({ 
   await expect(h1(page, "Page not found")).toBeVisible();
   await expect(page).toHaveTitle("Page not found · Nosana Deployments");
   await expectAccessible(page, "not found");
+});
+
+test("the Keyboard shortcuts dialog and the Go to deployment palette with results listed", async ({ page, fake }) => {
+  const all = await fake.deployments();
+  await signIn(page, fake);
+  await expect(page.locator("table.deployments tbody tr").first()).toBeVisible();
+  // Keys go to the page, not to the sign-in button that had focus.
+  await page.locator("#list-title").click();
+
+  await page.keyboard.press("?");
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toBeVisible();
+  await expectAccessible(page, "the Keyboard shortcuts dialog");
+  await shortcuts.getByRole("button", { name: "Close" }).click();
+  await expect(shortcuts).toHaveCount(0);
+
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Go to deployment" });
+  await expect(palette).toBeVisible();
+  await expectAccessible(page, "the Go to deployment palette, empty");
+  const term = all[0].name.slice(0, 3);
+  await palette.getByRole("combobox", { name: "Name or id" }).fill(term);
+  await expect(palette.getByRole("option").first()).toBeVisible();
+  await expect(palette.getByRole("status")).toHaveText(/deployments?: /);
+  await expectAccessible(page, "the Go to deployment palette with results");
+  await palette.getByRole("combobox", { name: "Name or id" }).fill("no-such-deployment-anywhere");
+  await expect(palette.getByRole("status")).toHaveText("No deployment matches.");
+  await expectAccessible(page, "the Go to deployment palette, nothing found");
+  await palette.getByRole("button", { name: "Close" }).click();
+  await expect(palette).toHaveCount(0);
+});
+
+test("header spend and runway, the detail page's Export buttons, and Notify me with its refusal explained", async ({ page, fake }) => {
+  // The browser's permission prompt, answered "denied" (no real prompt in a headless browser).
+  await page.addInitScript(() => {
+    class DeniedNotification {
+      static async requestPermission() {
+        DeniedNotification.permission = "denied";
+        return "denied";
+      }
+    }
+    DeniedNotification.permission = "default";
+    window.Notification = DeniedNotification;
+  });
+  const dep = await addDeploymentWithDefinition(fake, { name: "a11y-export" });
+  await signIn(page, fake, `/deployments/${dep.id}`);
+  await expect(h1(page, dep.name)).toBeVisible();
+  await expect(page.locator(".account .spend")).toHaveText(/^Spend: \$/);
+  await expect(page.locator(".account .runway")).toContainText("h left at the current spend");
+  await expect(button(page, "Export")).toBeVisible();
+  await expect(button(page, "Export job definition")).toBeVisible();
+  await expectAccessible(page, "detail with the header's spend and runway and the Export buttons");
+
+  await page.getByRole("button", { name: "Notify me" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Notifications are blocked for this site" })).toBeVisible();
+  await expectAccessible(page, "Notify me refused, explained");
+});
+
+test("create page: the Estimated cost with a market chosen, and a file imported", async ({ page, fake }) => {
+  await signIn(page, fake, "/deployments/new");
+  await expect(h1(page, "New deployment")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import from file" })).toBeVisible();
+  await page.getByLabel("Search markets").fill("4090");
+  await page.getByRole("radiogroup", { name: "Markets" }).getByRole("radio").first().check();
+  await page.getByLabel("Replicas").fill("2");
+  await page.getByLabel("Timeout (minutes)").fill("90");
+  const estimate = page.locator(".cost-estimate");
+  await expect(estimate.locator(".cost-figure")).toHaveText("$0.90/h for 2 replicas");
+  await expect(estimate.locator(".cost-market")).toBeVisible();
+  await expectAccessible(page, "create with an estimate");
+
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import from file" }).click();
+  const text = '{\n  "version": "0.1",\n  "type": "container",\n  "ops": []\n}\n';
+  await (await chooser).setFiles({ name: "job.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByLabel("Job definition", { exact: true })).toHaveValue(text);
+  await expect(page.getByRole("status").filter({ hasText: "Imported the job definition from job.json." })).toBeVisible();
+  await expectAccessible(page, "create after importing a file");
 });
 
 test("a route change names the page in the title, focuses its heading and announces it; the first load does not", async ({ page, fake }) => {

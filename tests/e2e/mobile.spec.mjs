@@ -8,6 +8,7 @@ import { expectOneWrite, waitForRequest, waitForRequests } from "./helpers/reque
 import { badge, button } from "./helpers/detail-page.mjs";
 import { card as editCard } from "./helpers/edit-page.mjs";
 import { expectFitsWidth, expectTouchTargets } from "./helpers/phone.mjs";
+import { logPane, logRow, logSocketOpen, runningOnNodes } from "./helpers/logs-page.mjs";
 
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== "mobile", "phone flows run in the mobile project");
@@ -145,6 +146,125 @@ test("detail: open from a card, start and stop by tapping, history tabs fit", as
   }
 });
 
+test("logs: the Logs tab fits, its filters are in reach, Follow and Jump to latest work by tapping", async ({ page, fake }) => {
+  const { dep, jobs } = await runningOnNodes(fake, 1);
+  const job = jobs[0].job;
+  // Only the lines the test writes.
+  await fake.nodeOutput(false);
+  await signInByTouch(page, fake, `/deployments/${dep.id}`);
+  await expect(heading(page, dep.name)).toBeVisible();
+  const logsTab = page.getByRole("tab", { name: "Logs", exact: true });
+  await logsTab.tap();
+  await expect(page).toHaveURL(/[?&]tab=logs(&|$)/);
+  await expect(logPane(page)).toBeVisible();
+  await logSocketOpen(fake, job);
+  // A long unbroken line too: it must wrap or scroll inside the pane, never the page.
+  const long = `phone-long-${"x".repeat(400)}`;
+  await fake.pushLines(job, [...Array.from({ length: 120 }, (_, i) => `phone line ${i}`), long]);
+  await logPane(page).scrollIntoViewIfNeeded();
+  await expect(logRow(page, "phone-long-")).toBeInViewport();
+  await expect(logRow(page, "phone line 119")).toHaveCount(1);
+  await expectOnScreen(logPane(page), "the log pane");
+  await expectFitsWidth(page, "logs");
+  await expectTouchTargets(page, "logs");
+
+  // The filters: each on screen, and a level chip toggled by tapping.
+  for (const [what, control] of [
+    ["search", page.getByRole("searchbox", { name: "Search logs" })],
+    ["replicas", page.getByRole("group", { name: "Replicas" })],
+    ["levels", page.getByRole("group", { name: "Levels" })],
+    ["Follow", page.getByLabel("Follow")],
+    ["Download logs", page.getByRole("button", { name: "Download logs" })],
+  ]) {
+    await control.scrollIntoViewIfNeeded();
+    await expectOnScreen(control, what);
+  }
+  const levels = page.getByRole("group", { name: "Levels" });
+  const output = levels.getByRole("checkbox", { name: "Output" });
+  const outputChip = levels.locator("label").filter({ hasText: "Output" });
+  await outputChip.tap();
+  await expect(output).not.toBeChecked();
+  await expect(logRow(page, "phone line 119")).toHaveCount(0);
+  await expectFitsWidth(page, "logs, output hidden");
+  await outputChip.tap();
+  await expect(output).toBeChecked();
+  await expect(logRow(page, "phone line 119")).toHaveCount(1);
+
+  // Follow off by tapping, and on again.
+  const follow = page.getByLabel("Follow");
+  await expect(follow).toBeChecked();
+  const followChip = page.locator("label").filter({ hasText: /^Follow$/ });
+  await followChip.tap();
+  await expect(follow).not.toBeChecked();
+  await followChip.tap();
+  await expect(follow).toBeChecked();
+
+  // Scrolled back in the pane: following pauses; "Jump to latest" is a tap away and brings the new line.
+  await logPane(page).evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect(follow).not.toBeChecked();
+  await fake.pushLines(job, ["phone late line"]);
+  const jump = page.getByRole("button", { name: /Jump to latest/ });
+  await expect(jump).toHaveText("Jump to latest (1 new line)");
+  await jump.scrollIntoViewIfNeeded();
+  await expectOnScreen(jump, "Jump to latest");
+  await expectFitsWidth(page, "logs, paused");
+  await expectTouchTargets(page, "logs, paused");
+  await jump.tap();
+  // The pane is at its end, the new line drawn there.
+  await expect(logRow(page, "phone late line")).toHaveCount(1);
+  await expect
+    .poll(() => logPane(page).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop), { message: "pane scrolled to its end" })
+    .toBeLessThanOrEqual(2);
+  await expect(follow).toBeChecked();
+  await expect(jump).toBeHidden();
+});
+
+test("header spend and Notify me's refusal, the shortcuts dialog and the palette with results fit", async ({ page, fake }) => {
+  await page.addInitScript(() => {
+    class DeniedNotification {
+      static async requestPermission() {
+        DeniedNotification.permission = "denied";
+        return "denied";
+      }
+    }
+    DeniedNotification.permission = "default";
+    window.Notification = DeniedNotification;
+  });
+  const all = await fake.deployments();
+  await signInByTouch(page, fake);
+  await expect(cards(page).first()).toBeVisible();
+  await expect(page.locator(".account .spend")).toHaveText(/^Spend: \$/);
+  await expectOnScreen(page.locator(".account .runway"), "the runway");
+  await page.getByRole("button", { name: "Notify me" }).tap();
+  const refusal = page.getByRole("alert").filter({ hasText: "Notifications are blocked for this site" });
+  await expect(refusal).toBeVisible();
+  await expectOnScreen(refusal, "the refusal");
+  await expectFitsWidth(page, "list with Notify me refused");
+
+  await page.locator("#list-title").tap();
+  await page.keyboard.press("?");
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toBeVisible();
+  await expectOnScreen(shortcuts, "the Keyboard shortcuts dialog");
+  await expectFitsWidth(page, "the Keyboard shortcuts dialog");
+  await expectTouchTargets(page, "the Keyboard shortcuts dialog");
+  await shortcuts.getByRole("button", { name: "Close" }).tap();
+  await expect(shortcuts).toHaveCount(0);
+
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Go to deployment" });
+  await palette.getByRole("combobox", { name: "Name or id" }).fill(all[0].name.slice(0, 3));
+  await expect(palette.getByRole("option").first()).toBeVisible();
+  await expectOnScreen(palette, "the palette");
+  await expectFitsWidth(page, "the palette with results");
+  await expectTouchTargets(page, "the palette with results");
+  await palette.getByRole("option").first().tap();
+  await expect(palette).toHaveCount(0);
+  await expect(page).toHaveURL(/\/deployments\/[^/?]+$/);
+});
+
 test("edit: the forms and the job definition editor fit; saving replicas by tapping", async ({ page, fake }) => {
   const dep = await addDeploymentWithDefinition(fake, { replicas: 1, name: "phone-edit" });
   await signInByTouch(page, fake, `/deployments/${dep.id}`);
@@ -169,6 +289,14 @@ test("create and not-found pages fit too", async ({ page, fake }) => {
   await waitForRequests(fake, { method: "GET", path: /^\/markets/ }, { atLeast: 1 });
   await expectFitsWidth(page, "create");
   await expectTouchTargets(page, "create");
+  await expectOnScreen(page.getByRole("button", { name: "Import from file" }), "Import from file");
+  await page.getByLabel("Search markets").fill("4090");
+  await page.getByRole("radiogroup", { name: "Markets" }).getByRole("radio").first().check();
+  await page.getByLabel("Replicas").fill("2");
+  await page.getByLabel("Timeout (minutes)").fill("90");
+  await expect(page.locator(".cost-estimate .cost-figure")).toHaveText("$0.90/h for 2 replicas");
+  await expectOnScreen(page.locator(".cost-estimate"), "the Estimated cost");
+  await expectFitsWidth(page, "create with an estimate");
   await page.getByRole("button", { name: "Create deployment" }).tap();
   await expect(page.locator(".field-error").first()).toBeVisible();
   await expectFitsWidth(page, "create with problems shown");
