@@ -19,17 +19,21 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">
+                "Skip to content"
+            </a>
             <A href=paths::DEPLOYMENTS attr:class="brand">
-                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                <span class="brand-mark" aria-hidden="true">
+                    "◆"
+                </span>
                 " Nosana Deployments"
             </A>
             <Show when=move || auth.config.with(|c| c.is_some())>
                 <nav class="topnav" aria-label="Main">
                     <A href=paths::DEPLOYMENTS>"Deployments"</A>
                 </nav>
-                <AccountCosts/>
-                <crate::components::notify_toggle::NotifyToggle/>
+                <AccountCosts />
+                <crate::components::notify_toggle::NotifyToggle />
                 <span class="topbar-api" title="API URL">
                     {move || auth.config.with(|c| c.as_ref().map(|c| c.base_url.clone()))}
                 </span>

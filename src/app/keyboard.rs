@@ -75,8 +75,8 @@ pub fn Keyboard() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     view! {
-        <ShortcutsDialog open=help/>
-        <Palette open=palette/>
+        <ShortcutsDialog open=help />
+        <Palette open=palette />
     }
 }
 

@@ -98,7 +98,9 @@ pub fn PageLoadingNotice() -> impl IntoView {
     let count = LOADING.with(Clone::clone);
     view! {
         <Show when=move || { count.get() > 0 }>
-            <p class="page-loading" role="status">"Loading page…"</p>
+            <p class="page-loading" role="status">
+                "Loading page…"
+            </p>
         </Show>
     }
 }
@@ -116,7 +118,9 @@ fn ChunkFailed() -> impl IntoView {
                     " Its code did not download: the connection may be down, or a newer version \
                      of the app was published since this tab opened."
                 </p>
-                <button type="button" class="btn" on:click=reload>"Reload"</button>
+                <button type="button" class="btn" on:click=reload>
+                    "Reload"
+                </button>
             </div>
         </section>
     }

@@ -37,32 +37,29 @@ pub fn App() -> impl IntoView {
     AccountSpend::provide(auth);
     view! {
         <Router>
-            <header::Header/>
-            <keyboard::Keyboard/>
-            <PageLoadingNotice/>
+            <header::Header />
+            <keyboard::Keyboard />
+            <PageLoadingNotice />
             <main id="main">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/deployments"/> }/>
-                    <Route path=path!("/sign-in") view=SignInPage/>
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/deployments" /> } />
+                    <Route path=path!("/sign-in") view=SignInPage />
                     <Route
                         path=path!("/deployments")
-                        view=|| view! { <Protected><ListPage/></Protected> }
+                        view=|| {
+                            view! {
+                                <Protected>
+                                    <ListPage />
+                                </Protected>
+                            }
+                        }
                     />
-                    <Route
-                        path=path!("/deployments/new")
-                        view={Lazy::<CreateRoute>::new()}
-                    />
-                    <Route
-                        path=path!("/deployments/:id")
-                        view={Lazy::<DetailRoute>::new()}
-                    />
-                    <Route
-                        path=path!("/deployments/:id/edit")
-                        view={Lazy::<EditRoute>::new()}
-                    />
+                    <Route path=path!("/deployments/new") view={Lazy::<CreateRoute>::new()} />
+                    <Route path=path!("/deployments/:id") view={Lazy::<DetailRoute>::new()} />
+                    <Route path=path!("/deployments/:id/edit") view={Lazy::<EditRoute>::new()} />
                 </Routes>
             </main>
-            <page_heading::PageAnnouncer/>
+            <page_heading::PageAnnouncer />
         </Router>
     }
 }

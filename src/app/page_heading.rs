@@ -69,7 +69,7 @@ pub fn PageAnnouncer() -> impl IntoView {
             settle();
         }
     });
-    view! { <p id=ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p> }
+    view! { <p id=ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true" /> }
 }
 
 /// Observes `<main>` and the user's first input after each route change.

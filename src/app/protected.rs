@@ -21,7 +21,7 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
             if !search.is_empty() {
                 here = format!("{here}?{search}");
             }
-            view! { <Redirect path=paths::sign_in_then(&here)/> }.into_any()
+            view! { <Redirect path=paths::sign_in_then(&here) /> }.into_any()
         }
     }
 }

@@ -35,20 +35,44 @@ pub fn AccountCosts() -> impl IntoView {
 
     view! {
         <div class="account" role="group" aria-label="Credits and spend">
-            {move || available().map(|usd| view! {
-                <span class="credits" title="Available credits: assigned minus reserved minus settled">
-                    "Credits: " {format_usd(usd)}
-                </span>
-            })}
-            {move || total.get().map(|t| match t {
-                Ok(s) => view! {
-                    <span class="spend" title=spend_title(&s)>"Spend: " {s.words()}</span>
-                    {available().map(|usd| runway_view(&s, usd))}
-                }.into_any(),
-                Err(message) => view! {
-                    <span class="spend" title=message>"Spend: unknown"</span>
-                }.into_any(),
-            })}
+            {move || {
+                available()
+                    .map(|usd| {
+                        view! {
+                            <span
+                                class="credits"
+                                title="Available credits: assigned minus reserved minus settled"
+                            >
+                                "Credits: "
+                                {format_usd(usd)}
+                            </span>
+                        }
+                    })
+            }}
+            {move || {
+                total
+                    .get()
+                    .map(|t| match t {
+                        Ok(s) => {
+                            view! {
+                                <span class="spend" title=spend_title(&s)>
+                                    "Spend: "
+                                    {s.words()}
+                                </span>
+                                {available().map(|usd| runway_view(&s, usd))}
+                            }
+                                .into_any()
+                        }
+                        Err(message) => {
+                            view! {
+                                <span class="spend" title=message>
+                                    "Spend: unknown"
+                                </span>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -99,7 +123,9 @@ fn runway_view(spend: &Spend, available_usd: f64) -> AnyView {
             let warning = runway.is_warning();
             view! {
                 // The warning sign is drawn by the stylesheet, outside the words.
-                <span class="runway" class:runway-warning=warning>{runway.words()}</span>
+                <span class="runway" class:runway-warning=warning>
+                    {runway.words()}
+                </span>
             }
             .into_any()
         }

@@ -101,10 +101,11 @@ pub fn ConfirmDialog(
             <h2 id=heading_id>{move || heading.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
             {children.map(|content| content())}
-            {type_to_confirm.map(|_| {
-                let label = type_label.unwrap_or("Type the text above to confirm");
-                typed_field(input_id, label, typed, confirm)
-            })}
+            {type_to_confirm
+                .map(|_| {
+                    let label = type_label.unwrap_or("Type the text above to confirm");
+                    typed_field(input_id, label, typed, confirm)
+                })}
             <div class="confirm-dialog-buttons">
                 <button type="button" class="btn" on:click=move |_| close_dialog()>
                     "Cancel"

@@ -33,7 +33,9 @@ pub fn CopyButton(
             aria-label=label.clone()
             title=label
             on:click=copy
-        ></button>
-        <span class="visually-hidden" role="status">{move || if copied.get() { "Copied" } else { "" }}</span>
+        />
+        <span class="visually-hidden" role="status">
+            {move || if copied.get() { "Copied" } else { "" }}
+        </span>
     }
 }

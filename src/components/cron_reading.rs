@@ -17,7 +17,10 @@ pub fn CronReading(
     let runs = next_runs(&schedule, Utc::now(), RUNS);
     view! {
         <div class="cron-reading">
-            <p id=id class="cron-words">{describe(&schedule)}" (times in UTC)"</p>
+            <p id=id class="cron-words">
+                {describe(&schedule)}
+                " (times in UTC)"
+            </p>
             <p class="cron-runs-title">
                 {if runs.is_empty() {
                     "No upcoming runs were found for this schedule.".to_string()
@@ -32,7 +35,7 @@ pub fn CronReading(
                         let utc = t.format("%H:%M UTC").to_string();
                         view! {
                             <li>
-                                <LocalTime at=t precision=Precision::Minutes/>
+                                <LocalTime at=t precision=Precision::Minutes />
                                 <span class="muted">" · "{utc}</span>
                             </li>
                         }

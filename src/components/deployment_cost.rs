@@ -24,26 +24,32 @@ pub fn DeploymentCost(
         let found = lookup.get()?;
         deployment.with(|d| {
             d.as_ref().map(|d| match &found {
-                MarketLookup::Loading => view! {
-                    <span class="cost-figure muted">"Loading price…"</span>
+                MarketLookup::Loading => {
+                    view! { <span class="cost-figure muted">"Loading price…"</span> }.into_any()
                 }
-                .into_any(),
                 MarketLookup::Found(market) => {
                     let basis = detailed
                         .then(|| cost_basis(d, Some(market)))
                         .flatten()
-                        .map(|b| view! { " " <span class="cost-basis">"("{b}")"</span> });
+                        .map(|b| {
+                            view! {
+                                " "
+                                <span class="cost-basis">"("{b}")"</span>
+                            }
+                        });
                     let gpus = market.gpu_types.join(", ");
                     view! {
-                    <span class="cost-figure">{hourly_cost(d, Some(market)).words()}</span>
-                    {basis}
-                    <span class="cost-market">
-                        <span class="cost-market-name">{market.label().to_string()}</span>
-                        " · " {price_words(Some(market))}
-                    </span>
-                    {(!gpus.is_empty()).then(|| view! { <span class="cost-gpus">{gpus}</span> })}
-                }
-                .into_any()
+                        <span class="cost-figure">{hourly_cost(d, Some(market)).words()}</span>
+                        {basis}
+                        <span class="cost-market">
+                            <span class="cost-market-name">{market.label().to_string()}</span>
+                            " · "
+                            {price_words(Some(market))}
+                        </span>
+                        {(!gpus.is_empty())
+                            .then(|| view! { <span class="cost-gpus">{gpus}</span> })}
+                    }
+                    .into_any()
                 }
                 MarketLookup::Unknown => view! {
                     <span class="cost-figure">"price unknown"</span>

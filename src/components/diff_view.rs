@@ -26,21 +26,25 @@ pub fn DiffView(
                 <table class="diff-table">
                     <caption class="visually-hidden">{caption}</caption>
                     <colgroup>
-                        <col class="diff-col-num"/>
-                        <col class="diff-col-sign"/>
-                        <col class="diff-col-text"/>
-                        <col class="diff-col-num"/>
-                        <col class="diff-col-sign"/>
-                        <col class="diff-col-text"/>
+                        <col class="diff-col-num" />
+                        <col class="diff-col-sign" />
+                        <col class="diff-col-text" />
+                        <col class="diff-col-num" />
+                        <col class="diff-col-sign" />
+                        <col class="diff-col-text" />
                     </colgroup>
                     <thead>
                         <tr>
-                            <th scope="col" colspan="3">{old_title}</th>
-                            <th scope="col" colspan="3">{new_title}</th>
+                            <th scope="col" colspan="3">
+                                {old_title}
+                            </th>
+                            <th scope="col" colspan="3">
+                                {new_title}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|row| view! { <Row row=row/> }).collect_view()}
+                        {rows.into_iter().map(|row| view! { <Row row=row /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -78,8 +82,14 @@ fn side(line: Option<Line>, sign: &'static str, class: &'static str) -> impl Int
         None => (String::new(), String::new()),
     };
     view! {
-        <td class=format!("diff-num {class}") class:diff-mark=marked>{number}</td>
-        <td class=format!("diff-sign {class}") class:diff-mark=marked title=title>{sign}</td>
-        <td class=format!("diff-text {class}") class:diff-mark=marked><code>{text}</code></td>
+        <td class=format!("diff-num {class}") class:diff-mark=marked>
+            {number}
+        </td>
+        <td class=format!("diff-sign {class}") class:diff-mark=marked title=title>
+            {sign}
+        </td>
+        <td class=format!("diff-text {class}") class:diff-mark=marked>
+            <code>{text}</code>
+        </td>
     }
 }

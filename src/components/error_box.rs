@@ -14,9 +14,14 @@ pub fn ErrorBox(
         <div class="error-box" role="alert">
             <p class="error-title">{error_title(&error)}</p>
             <p>{error.user_message()}</p>
-            {on_retry.map(|retry| view! {
-                <button type="button" class="btn" on:click=move |_| retry.run(())>"Retry"</button>
-            })}
+            {on_retry
+                .map(|retry| {
+                    view! {
+                        <button type="button" class="btn" on:click=move |_| retry.run(())>
+                            "Retry"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

@@ -82,8 +82,25 @@ where
         <div class="field">
             <label for=id>{label}</label>
             {control(Described::new(invalid, ids))}
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint.run()}</p> })}
-            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {hint.run()}
+                        </p>
+                    }
+                })}
+            {move || {
+                error
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="field-error" id=err_id.clone()>
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             {children.map(|more| more())}
         </div>
     }

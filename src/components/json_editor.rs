@@ -24,7 +24,11 @@ fn numbers(lines: usize, marks: &[usize]) -> impl IntoView {
     (1..=lines)
         .map(|n| {
             let marked = marks.contains(&n);
-            view! { <span class="json-line" class:json-line-marked=marked>{n}</span> }
+            view! {
+                <span class="json-line" class:json-line-marked=marked>
+                    {n}
+                </span>
+            }
         })
         .collect_view()
 }
@@ -171,13 +175,31 @@ pub fn JsonEditor(
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
                 </button>
-                <button type="button" class="btn" disabled=move || disabled.get()
-                    on:click=move |_| if let Some(input) = file_input.get_untracked() { input.click() }>
+                <button
+                    type="button"
+                    class="btn"
+                    disabled=move || disabled.get()
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get_untracked() {
+                            input.click()
+                        }
+                    }
+                >
                     "Open .json file"
                 </button>
-                <input type="file" class="visually-hidden" accept=".json,application/json"
-                    tabindex="-1" aria-hidden="true" node_ref=file_input
-                    on:change=move |ev| if let Some(file) = picked_file(&ev) { open_file(file) }/>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    node_ref=file_input
+                    on:change=move |ev| {
+                        if let Some(file) = picked_file(&ev) {
+                            open_file(file)
+                        }
+                    }
+                />
             </div>
             <div class="json-editor-body">
                 <div class="json-gutter" aria-hidden="true" node_ref=gutter>
@@ -203,13 +225,17 @@ pub fn JsonEditor(
                         sync_scroll();
                     }
                     on:scroll=move |_| sync_scroll()
-                ></textarea>
+                />
             </div>
             {move || {
                 format_error
                     .get()
                     .map(|message| {
-                        view! { <p class="field-error" id=format_error_id.clone()>{message}</p> }
+                        view! {
+                            <p class="field-error" id=format_error_id.clone()>
+                                {message}
+                            </p>
+                        }
                     })
             }}
         </div>

@@ -60,5 +60,9 @@ pub fn LocalTime(
     at: DateTime<Utc>,
     #[prop(default = Precision::Seconds)] precision: Precision,
 ) -> impl IntoView {
-    view! { <time datetime=at.to_rfc3339() title=format_exact(at)>{local_text(at, precision)}</time> }
+    view! {
+        <time datetime=at.to_rfc3339() title=format_exact(at)>
+            {local_text(at, precision)}
+        </time>
+    }
 }

@@ -22,7 +22,13 @@ pub fn NotifyToggle() -> impl IntoView {
             type="button"
             class="btn btn-ghost notify-toggle"
             aria-pressed=move || alerts.on.get().to_string()
-            title=move || if alerts.on.get() { "Notifications are on for this tab" } else { "Get a browser notification when a deployment fails" }
+            title=move || {
+                if alerts.on.get() {
+                    "Notifications are on for this tab"
+                } else {
+                    "Get a browser notification when a deployment fails"
+                }
+            }
             on:click=move |_| alerts.toggle()
         >
             "Notify me"

@@ -59,9 +59,13 @@ where
     view! {
         <nav class=class aria-label=label>
             {total.map(|total| view! { <span class="muted history-total">{total}</span> })}
-            <button type="button" class="btn" disabled=!has_prev on:click=previous>"Previous"</button>
+            <button type="button" class="btn" disabled=!has_prev on:click=previous>
+                "Previous"
+            </button>
             <span class="muted">{format!("Page {from}")}</span>
-            <button type="button" class="btn" disabled=!has_next on:click=next_page>"Next"</button>
+            <button type="button" class="btn" disabled=!has_next on:click=next_page>
+                "Next"
+            </button>
         </nav>
     }
 }
@@ -82,7 +86,11 @@ where
             <select
                 prop:value=move || view.with(|v| v.paging().limit.as_u32().to_string())
                 on:change=move |ev| {
-                    let size = event_target_value(&ev).parse().ok().and_then(PageSize::from_u32).unwrap_or_default();
+                    let size = event_target_value(&ev)
+                        .parse()
+                        .ok()
+                        .and_then(PageSize::from_u32)
+                        .unwrap_or_default();
                     let mut next = view.get_untracked();
                     next.paging_mut().set_limit(size);
                     go.run(next);

@@ -130,8 +130,12 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
     let option = move |(i, d): (usize, Deployment)| {
         let selected = move || active.get() == i;
         view! {
-            <li role="option" id=option_id(i) aria-selected=move || selected().to_string()
-                class="palette-option" class:active=selected
+            <li
+                role="option"
+                id=option_id(i)
+                aria-selected=move || selected().to_string()
+                class="palette-option"
+                class:active=selected
                 on:mousemove=move |_| active.set(i)
                 on:click=move |ev| {
                     ev.prevent_default();
@@ -150,7 +154,12 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
         Found::Deployments(list) if !list.is_empty() => {
             let options = list.into_iter().enumerate().map(option).collect_view();
             view! {
-                <ul id="palette-results" class="palette-results" role="listbox" aria-label="Deployments found">
+                <ul
+                    id="palette-results"
+                    class="palette-results"
+                    role="listbox"
+                    aria-label="Deployments found"
+                >
                     {options}
                 </ul>
             }
@@ -196,9 +205,13 @@ pub fn Palette(open: RwSignal<bool>) -> impl IntoView {
                 on:keydown=on_keydown
             />
             {results}
-            <p id="palette-status" class="muted" role="status">{status}</p>
+            <p id="palette-status" class="muted" role="status">
+                {status}
+            </p>
             <div class="confirm-dialog-buttons">
-                <button type="button" class="btn" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" class="btn" on:click=move |_| open.set(false)>
+                    "Close"
+                </button>
             </div>
         </dialog>
     }

@@ -14,7 +14,10 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
         .map(|h| {
             let keys = h.keys.iter().enumerate().map(|(i, k)| {
                 let joiner = (i > 0).then(|| format!(" {} ", h.joiner));
-                view! { {joiner} <kbd>{*k}</kbd> }
+                view! {
+                    {joiner}
+                    <kbd>{*k}</kbd>
+                }
             });
             view! {
                 <div class="shortcut">

@@ -39,7 +39,11 @@ pub fn TableHead(columns: Columns) -> impl IntoView {
         } else {
             Either::Right(name)
         };
-        view! { <th scope="col" class=class>{text}</th> }
+        view! {
+            <th scope="col" class=class>
+                {text}
+            </th>
+        }
     };
     view! {
         <thead>

@@ -77,35 +77,64 @@ pub fn CreatePage() -> impl IntoView {
 
     view! {
         <section class="page create-page" aria-labelledby="create-title">
-            <A href=paths::DEPLOYMENTS attr:class="back-link">"← Back to deployments"</A>
+            <A href=paths::DEPLOYMENTS attr:class="back-link">
+                "← Back to deployments"
+            </A>
             <h1 id="create-title">
                 {move || if from.is_some() { "Duplicate deployment" } else { "New deployment" }}
             </h1>
             {prefill_state}
-            <import::ImportFromFile importer=importer/>
-            <form class="create-form" on:submit=submit novalidate on:dragover=importer.on_dragover() on:drop=importer.on_drop()>
-                <fields::SettingsFields form=form invalid=invalid/>
-                <market_picker::MarketPicker form=form error=field_message(invalid, Field::Market)/>
-                <cost_estimate::CostEstimate form=form/>
+            <import::ImportFromFile importer=importer />
+            <form
+                class="create-form"
+                on:submit=submit
+                novalidate
+                on:dragover=importer.on_dragover()
+                on:drop=importer.on_drop()
+            >
+                <fields::SettingsFields form=form invalid=invalid />
+                <market_picker::MarketPicker
+                    form=form
+                    error=field_message(invalid, Field::Market)
+                />
+                <cost_estimate::CostEstimate form=form />
                 <div class="card">
                     <h2>"Job definition"</h2>
-                    <template_picker::TemplatePicker text=job_text/>
+                    <template_picker::TemplatePicker text=job_text />
                     <JsonEditor
                         id="create-job-definition"
                         label="Job definition"
                         text=job_text
-                        marked=Signal::derive(move || job_problems.get().iter().filter_map(|p| p.line).collect::<Vec<_>>())
+                        marked=Signal::derive(move || {
+                            job_problems.get().iter().filter_map(|p| p.line).collect::<Vec<_>>()
+                        })
                         invalid=Signal::derive(move || !job_problems.with(|p| p.is_empty()))
-                        described_by=Signal::derive(move || (!job_problems.with(|p| p.is_empty())).then(|| "create-job-problems".to_string()))
+                        described_by=Signal::derive(move || {
+                            (!job_problems.with(|p| p.is_empty()))
+                                .then(|| "create-job-problems".to_string())
+                        })
                     />
                     <ul id="create-job-problems" class="problems">
-                        {move || job_problems.get().into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                        {move || {
+                            job_problems
+                                .get()
+                                .into_iter()
+                                .map(|p| view! { <li>{p.to_string()}</li> })
+                                .collect_view()
+                        }}
                     </ul>
                 </div>
-                <p class="form-error" role="alert">{move || creation.failure.get()}</p>
+                <p class="form-error" role="alert">
+                    {move || creation.failure.get()}
+                </p>
                 <div class="form-actions">
-                    <SubmitButton label="Create deployment" busy=Signal::derive(move || creation.busy())/>
-                    <A href=paths::DEPLOYMENTS attr:class="btn">"Cancel"</A>
+                    <SubmitButton
+                        label="Create deployment"
+                        busy=Signal::derive(move || creation.busy())
+                    />
+                    <A href=paths::DEPLOYMENTS attr:class="btn">
+                        "Cancel"
+                    </A>
                 </div>
             </form>
         </section>

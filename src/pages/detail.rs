@@ -56,20 +56,36 @@ pub fn DetailPage() -> impl IntoView {
     view! {
         <section class="page detail" aria-labelledby="detail-title">
             <p class="detail-back">
-                <A href=paths::DEPLOYMENTS><span aria-hidden="true">"← "</span>"Back to deployments"</A>
+                <A href=paths::DEPLOYMENTS>
+                    <span aria-hidden="true">"← "</span>
+                    "Back to deployments"
+                </A>
             </p>
             {move || match phase.get() {
-                Phase::Loading => view! {
-                    <h1 id="detail-title" class="visually-hidden">"Deployment"</h1>
-                    <p class="loading" role="status">"Loading deployment…"</p>
+                Phase::Loading => {
+                    view! {
+                        <h1 id="detail-title" class="visually-hidden">
+                            "Deployment"
+                        </h1>
+                        <p class="loading" role="status">
+                            "Loading deployment…"
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
-                Phase::Failed => view! {
-                    <h1 id="detail-title">"Deployment"</h1>
-                    {move || state.load_error.get().map(|error| view! { <ErrorBox error=error on_retry=retry/> })}
+                Phase::Failed => {
+                    view! {
+                        <h1 id="detail-title">"Deployment"</h1>
+                        {move || {
+                            state
+                                .load_error
+                                .get()
+                                .map(|error| view! { <ErrorBox error=error on_retry=retry /> })
+                        }}
+                    }
+                        .into_any()
                 }
-                .into_any(),
-                Phase::Ready => view! { <Loaded state=state/> }.into_any(),
+                Phase::Ready => view! { <Loaded state=state /> }.into_any(),
             }}
         </section>
     }
@@ -79,16 +95,16 @@ pub fn DetailPage() -> impl IntoView {
 fn Loaded(state: DetailState) -> impl IntoView {
     view! {
         <div class="page-head detail-head">
-            <name::NameHeading state=state/>
-            <freshness::Freshness state=state/>
+            <name::NameHeading state=state />
+            <freshness::Freshness state=state />
         </div>
-        <actions::ActionBar state=state/>
+        <actions::ActionBar state=state />
         <div class="card">
-            <fields::Fields state=state/>
+            <fields::Fields state=state />
         </div>
-        <activity::RecentActivity state=state/>
-        <job_status::JobStatus state=state/>
-        <history::History state=state/>
+        <activity::RecentActivity state=state />
+        <job_status::JobStatus state=state />
+        <history::History state=state />
     }
 }
 

@@ -35,18 +35,29 @@ pub fn EditPage() -> impl IntoView {
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <section class="page edit-page">
-            <Transition fallback=|| view! {
-                <h1>"Edit deployment"</h1>
-                <p class="loading" role="status">"Loading deployment…"</p>
+            <Transition fallback=|| {
+                view! {
+                    <h1>"Edit deployment"</h1>
+                    <p class="loading" role="status">
+                        "Loading deployment…"
+                    </p>
+                }
             }>
-                {move || data.get().map(|result| match result {
-                    Ok(deployment) => view! { <EditForms deployment=deployment/> }.into_any(),
-                    Err(error) => view! {
-                        <h1>"Edit deployment"</h1>
-                        <ErrorBox error=error on_retry=retry/>
-                    }
-                    .into_any(),
-                })}
+                {move || {
+                    data.get()
+                        .map(|result| match result {
+                            Ok(deployment) => {
+                                view! { <EditForms deployment=deployment /> }.into_any()
+                            }
+                            Err(error) => {
+                                view! {
+                                    <h1>"Edit deployment"</h1>
+                                    <ErrorBox error=error on_retry=retry />
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Transition>
         </section>
     }
@@ -95,21 +106,32 @@ fn EditForms(deployment: Deployment) -> impl IntoView {
                 "Back to deployment"
             </a>
         </p>
-        {locked.map(|reason| view! {
-            <p class="edit-locked" role="note">
-                {format!("{reason}: these settings are read-only.")}
-            </p>
-        })}
-        {restored.then(|| view! {
-            <p class="edit-restored" role="status">
-                "Your unsaved changes from before are back in the forms below. Save them, or change them back."
-            </p>
-        })}
-        <leave_guard::LeaveGuard dirty=dirty/>
+        {locked
+            .map(|reason| {
+                view! {
+                    <p class="edit-locked" role="note">
+                        {format!("{reason}: these settings are read-only.")}
+                    </p>
+                }
+            })}
+        {restored
+            .then(|| {
+                view! {
+                    <p class="edit-restored" role="status">
+                        "Your unsaved changes from before are back in the forms below. Save them, or change them back."
+                    </p>
+                }
+            })}
+        <leave_guard::LeaveGuard dirty=dirty />
         <div class="edit-grid">
-            <replicas::ReplicasForm id=id.clone() draft=replicas locked=is_locked/>
-            <timeout::TimeoutForm id=id.clone() draft=timeout locked=is_locked/>
-            <schedule::ScheduleSection id=id.clone() strategy=strategy draft=schedule locked=is_locked/>
+            <replicas::ReplicasForm id=id.clone() draft=replicas locked=is_locked />
+            <timeout::TimeoutForm id=id.clone() draft=timeout locked=is_locked />
+            <schedule::ScheduleSection
+                id=id.clone()
+                strategy=strategy
+                draft=schedule
+                locked=is_locked
+            />
             <job_definition::JobDefinitionSection
                 id=id
                 active_revision=deployment.active_revision

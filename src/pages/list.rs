@@ -80,33 +80,77 @@ pub fn ListPage() -> impl IntoView {
             <div class="page-head">
                 <h1 id="list-title">"Deployments"</h1>
                 <span class="muted" aria-live="polite">
-                    {move || data.get().and_then(|r| r.ok()).map(|list| total_text(list.pagination.total_items))}
+                    {move || {
+                        data.get()
+                            .and_then(|r| r.ok())
+                            .map(|list| total_text(list.pagination.total_items))
+                    }}
                 </span>
                 <div class="actions">
-                    <A href=paths::NEW_DEPLOYMENT attr:class="btn btn-primary">"New deployment"</A>
+                    <A href=paths::NEW_DEPLOYMENT attr:class="btn btn-primary">
+                        "New deployment"
+                    </A>
                 </div>
             </div>
-            {notice.map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            <filters::Filters view=view go=go/>
-            <bulk::BulkSummary selection=selection/>
-            <p class="refreshing" role="status" hidden=move || !loading.get()>"Loading…"</p>
+            {notice
+                .map(|text| {
+                    view! {
+                        <p class="notice" role="status">
+                            {text}
+                        </p>
+                    }
+                })}
+            <filters::Filters view=view go=go />
+            <bulk::BulkSummary selection=selection />
+            <p class="refreshing" role="status" hidden=move || !loading.get()>
+                "Loading…"
+            </p>
             <Transition
-                fallback=|| view! { <p class="loading" role="status">"Loading deployments…"</p> }
+                fallback=|| {
+                    view! {
+                        <p class="loading" role="status">
+                            "Loading deployments…"
+                        </p>
+                    }
+                }
                 set_pending=loading
             >
-                {move || data.get().map(|result| match result {
-                    Ok(list) => {
-                        let pagination = list.pagination.clone();
-                        view! {
-                            <div class="list-body" aria-busy=move || loading.get().to_string()>
-                            <bulk::BulkBar deployments=list.deployments.clone() selection=selection on_done=after_bulk/>
-                            <table::DeploymentTable deployments=list.deployments view=view go=go selection=selection/>
-                            <Pager pagination=pagination view=view go=go.step() label="Pages"/>
-                            </div>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
-                })}
+                {move || {
+                    data.get()
+                        .map(|result| match result {
+                            Ok(list) => {
+                                let pagination = list.pagination.clone();
+                                view! {
+                                    <div
+                                        class="list-body"
+                                        aria-busy=move || loading.get().to_string()
+                                    >
+                                        <bulk::BulkBar
+                                            deployments=list.deployments.clone()
+                                            selection=selection
+                                            on_done=after_bulk
+                                        />
+                                        <table::DeploymentTable
+                                            deployments=list.deployments
+                                            view=view
+                                            go=go
+                                            selection=selection
+                                        />
+                                        <Pager
+                                            pagination=pagination
+                                            view=view
+                                            go=go.step()
+                                            label="Pages"
+                                        />
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => {
+                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
+                            }
+                        })
+                }}
             </Transition>
         </section>
     }

@@ -94,12 +94,16 @@ pub fn SignInPage() -> impl IntoView {
                 "Your API key stays in this browser tab only (sessionStorage) and is sent to the API URL you choose, nowhere else."
             </p>
             <form on:submit=submit novalidate>
-                <ApiKeyField api_key=api_key/>
-                <ApiUrlFields choice=choice custom_url=custom_url chosen=chosen/>
-                <p class="form-error" role="alert">{move || error.get()}</p>
-                <SubmitButton label="Sign in" busy=Signal::derive(move || probe.busy())/>
+                <ApiKeyField api_key=api_key />
+                <ApiUrlFields choice=choice custom_url=custom_url chosen=chosen />
+                <p class="form-error" role="alert">
+                    {move || error.get()}
+                </p>
+                <SubmitButton label="Sign in" busy=Signal::derive(move || probe.busy()) />
                 <Show when=move || probe.busy()>
-                    <span class="muted" role="status">" Checking the key…"</span>
+                    <span class="muted" role="status">
+                        " Checking the key…"
+                    </span>
                 </Show>
             </form>
         </section>

@@ -52,7 +52,9 @@ pub fn CostEstimate(form: RwSignal<CreateForm>) -> impl IntoView {
     view! {
         <div class="card cost-estimate">
             <h2 id="create-estimate-title">"Estimated cost"</h2>
-            <div class="cost-estimate-body" role="status" aria-labelledby="create-estimate-title">{body}</div>
+            <div class="cost-estimate-body" role="status" aria-labelledby="create-estimate-title">
+                {body}
+            </div>
             <p class="hint">
                 "The market's price per job-hour, for every replica running the whole timeout. "
                 "What is spent follows the jobs that actually run."
@@ -67,8 +69,15 @@ fn market_line(found: &MarketLookup) -> Option<impl IntoView> {
     Some(view! {
         <p class="cost-market">
             <span class="cost-market-name">{market.label().to_string()}</span>
-            " · " {price_words(Some(market))}
-            {(!gpus.is_empty()).then(|| view! { " · " <span class="cost-gpus">{gpus}</span> })}
+            " · "
+            {price_words(Some(market))}
+            {(!gpus.is_empty())
+                .then(|| {
+                    view! {
+                        " · "
+                        <span class="cost-gpus">{gpus}</span>
+                    }
+                })}
         </p>
     })
 }

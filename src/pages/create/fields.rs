@@ -20,55 +20,91 @@ pub fn SettingsFields(
     view! {
         <div class="card">
             <h2>"Settings"</h2>
-            <TextField id="create-name" label="Name" error=message(Field::Name)
+            <TextField
+                id="create-name"
+                label="Name"
+                error=message(Field::Name)
                 value=Signal::derive(move || form.with(|f| f.name.clone()))
-                on_input=move |v| form.update(|f| f.name = v)/>
+                on_input=move |v| form.update(|f| f.name = v)
+            />
             <div class="field">
                 <label for="create-strategy">"Strategy"</label>
                 <select
                     id="create-strategy"
                     prop:value=move || strategy.get().as_str()
                     on:change=move |ev| {
-                        let picked = Strategy::parse(&event_target_value(&ev)).unwrap_or(Strategy::Simple);
+                        let picked = Strategy::parse(&event_target_value(&ev))
+                            .unwrap_or(Strategy::Simple);
                         form.update(|f| f.strategy = picked);
                     }
                 >
-                    {Strategy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> }).collect_view()}
+                    {Strategy::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> })
+                        .collect_view()}
                 </select>
                 <p class="hint">{move || strategy_hint(strategy.get())}</p>
             </div>
             <Show when=move || strategy.get() == Strategy::Scheduled>
-                <TextField id="create-schedule" label="Schedule" error=message(Field::Schedule)
+                <TextField
+                    id="create-schedule"
+                    label="Schedule"
+                    error=message(Field::Schedule)
                     value=Signal::derive(move || form.with(|f| f.schedule.clone()))
-                    on_input=move |v| form.update(|f| f.schedule = v)/>
-                {move || form.with(|f| parse_schedule(&f.schedule).ok()).map(|s| view! {
-                    <CronReading schedule=s id="create-schedule-reading"/>
-                })}
+                    on_input=move |v| form.update(|f| f.schedule = v)
+                />
+                {move || {
+                    form.with(|f| parse_schedule(&f.schedule).ok())
+                        .map(|s| view! { <CronReading schedule=s id="create-schedule-reading" /> })
+                }}
             </Show>
             <Show when=move || strategy.get() == Strategy::Infinite>
-                <TextField id="create-rotation" label="Rotation time (minutes)" error=message(Field::RotationTime)
+                <TextField
+                    id="create-rotation"
+                    label="Rotation time (minutes)"
+                    error=message(Field::RotationTime)
                     value=Signal::derive(move || form.with(|f| f.rotation_time.clone()))
                     on_input=move |v| form.update(|f| f.rotation_time = v)
-                    hint="Optional: how long before the timeout a replacement job is listed; at least 10 minutes below the timeout."/>
+                    hint="Optional: how long before the timeout a replacement job is listed; at least 10 minutes below the timeout."
+                />
             </Show>
-            <TextField id="create-replicas" label="Replicas" error=message(Field::Replicas) numeric=true
+            <TextField
+                id="create-replicas"
+                label="Replicas"
+                error=message(Field::Replicas)
+                numeric=true
                 value=Signal::derive(move || form.with(|f| f.replicas.clone()))
-                on_input=move |v| form.update(|f| f.replicas = v)/>
-            {move || form.with(|f| parse_replicas(&f.replicas).ok().and_then(replicas_warning)).map(|w| view! {
-                <p class="field-warning">{w}</p>
-            })}
-            <TextField id="create-timeout" label="Timeout (minutes)" error=message(Field::Timeout) numeric=true
+                on_input=move |v| form.update(|f| f.replicas = v)
+            />
+            {move || {
+                form.with(|f| parse_replicas(&f.replicas).ok().and_then(replicas_warning))
+                    .map(|w| view! { <p class="field-warning">{w}</p> })
+            }}
+            <TextField
+                id="create-timeout"
+                label="Timeout (minutes)"
+                error=message(Field::Timeout)
+                numeric=true
                 value=Signal::derive(move || form.with(|f| f.timeout.clone()))
-                on_input=move |v| form.update(|f| f.timeout = v)/>
-            <p class="hint">{move || form.with(|f| f.timeout.trim().parse::<u32>().ok().map(hours_hint))}</p>
+                on_input=move |v| form.update(|f| f.timeout = v)
+            />
+            <p class="hint">
+                {move || form.with(|f| f.timeout.trim().parse::<u32>().ok().map(hours_hint))}
+            </p>
             <label class="check">
-                <input type="checkbox" prop:checked=move || form.with(|f| f.confidential)
-                    on:change=move |ev| form.update(|f| f.confidential = event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    prop:checked=move || form.with(|f| f.confidential)
+                    on:change=move |ev| form.update(|f| f.confidential = event_target_checked(&ev))
+                />
                 " Confidential"
             </label>
             <label class="check">
-                <input type="checkbox" prop:checked=move || form.with(|f| f.autostart)
-                    on:change=move |ev| form.update(|f| f.autostart = event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    prop:checked=move || form.with(|f| f.autostart)
+                    on:change=move |ev| form.update(|f| f.autostart = event_target_checked(&ev))
+                />
                 " Start now"
             </label>
         </div>
@@ -116,9 +152,9 @@ pub fn TextField(
     };
     match hint {
         Some(hint) => {
-            view! { <FormField id=id label=label error=error hint=move || hint control=control/> }
+            view! { <FormField id=id label=label error=error hint=move || hint control=control /> }
                 .into_any()
         }
-        None => view! { <FormField id=id label=label error=error control=control/> }.into_any(),
+        None => view! { <FormField id=id label=label error=error control=control /> }.into_any(),
     }
 }

@@ -119,11 +119,17 @@ pub fn ImportFromFile(importer: Importer) -> impl IntoView {
     let outcome = importer.outcome;
     view! {
         <div class="import-file">
-            <button type="button" class="btn" on:click=move |_| {
-                if let Some(input) = input.get_untracked() {
-                    input.click();
+            <button
+                type="button"
+                class="btn"
+                on:click=move |_| {
+                    if let Some(input) = input.get_untracked() {
+                        input.click();
+                    }
                 }
-            }>"Import from file"</button>
+            >
+                "Import from file"
+            </button>
             <input
                 type="file"
                 class="visually-hidden"

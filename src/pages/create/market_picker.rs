@@ -16,40 +16,52 @@ pub fn MarketPicker(
     let filter = RwSignal::new(String::new());
     let selected = move || form.with(|f| f.market.trim().to_string());
 
-    let list = move || {
-        match markets.state() {
-            MarketsState::NotRead | MarketsState::Loading => {
-                view! { <p class="muted" role="status">"Loading markets…"</p> }.into_any()
+    let list = move || match markets.state() {
+        MarketsState::NotRead | MarketsState::Loading => view! {
+            <p class="muted" role="status">
+                "Loading markets…"
+            </p>
+        }
+        .into_any(),
+        MarketsState::Ready(all) => {
+            let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
+            if hits.is_empty() {
+                return view! { <p class="muted">"No market matches."</p> }.into_any();
             }
-            MarketsState::Ready(all) => {
-                let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
-                if hits.is_empty() {
-                    return view! { <p class="muted">"No market matches."</p> }.into_any();
-                }
-                view! {
-                    <div class="market-list" role="radiogroup" aria-label="Markets">
-                        {hits.into_iter().map(|m| {
+            view! {
+                <div class="market-list" role="radiogroup" aria-label="Markets">
+                    {hits
+                        .into_iter()
+                        .map(|m| {
                             let address = m.address.clone();
                             let pick = address.clone();
                             let checked = move || selected() == address;
                             let picked = checked.clone();
                             view! {
                                 <label class="market-option" class:picked=picked>
-                                    <input type="radio" name="market" prop:checked=checked
-                                        on:change=move |_| form.update(|f| f.market = pick.clone())/>
+                                    <input
+                                        type="radio"
+                                        name="market"
+                                        prop:checked=checked
+                                        on:change=move |_| form.update(|f| f.market = pick.clone())
+                                    />
                                     <span class="market-name">{m.label().to_string()}</span>
                                     <span class="muted">{m.gpu_types.join(", ")}</span>
                                     <span class="market-price">{price_per_hour(&m)}</span>
                                 </label>
                             }
-                        }).collect_view()}
-                    </div>
-                }.into_any()
+                        })
+                        .collect_view()}
+                </div>
             }
-            MarketsState::Failed(message) => view! {
-                <p class="muted">"Markets could not be loaded ("{message}"); paste a market address instead."</p>
-            }.into_any(),
+            .into_any()
         }
+        MarketsState::Failed(message) => view! {
+            <p class="muted">
+                "Markets could not be loaded ("{message}"); paste a market address instead."
+            </p>
+        }
+        .into_any(),
     };
 
     view! {
@@ -57,17 +69,34 @@ pub fn MarketPicker(
             <h2>"Market"</h2>
             <div class="field">
                 <label for="create-market-search">"Search markets"</label>
-                <input id="create-market-search" type="search" placeholder="Name or GPU, e.g. 4090"
-                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+                <input
+                    id="create-market-search"
+                    type="search"
+                    placeholder="Name or GPU, e.g. 4090"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
             </div>
             {list}
-            <FormField id="create-market" label="Market address" error=error control=move |d| view! {
-                <input id="create-market" type="text" autocomplete="off" spellcheck="false"
-                    aria-invalid=d.invalid()
-                    aria-describedby=d.ids()
-                    prop:value=move || form.with(|f| f.market.clone())
-                    on:input=move |ev| form.update(|f| f.market = event_target_value(&ev))/>
-            }/>
+            <FormField
+                id="create-market"
+                label="Market address"
+                error=error
+                control=move |d| {
+                    view! {
+                        <input
+                            id="create-market"
+                            type="text"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-invalid=d.invalid()
+                            aria-describedby=d.ids()
+                            prop:value=move || form.with(|f| f.market.clone())
+                            on:input=move |ev| form.update(|f| f.market = event_target_value(&ev))
+                        />
+                    }
+                }
+            />
         </div>
     }
 }

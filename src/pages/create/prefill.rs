@@ -38,11 +38,19 @@ pub fn load(
             Err(error) => state.set(Some(Err(error))),
         }
     });
-    Some(move || {
-        match state.get() {
-        None => view! { <p class="loading" role="status">"Loading the deployment to copy…"</p> }.into_any(),
-        Some(Ok(())) => view! { <p class="muted">"Prefilled from the deployment; it will not start unless you tick Start now."</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorBox error=error/> }.into_any(),
-    }
+    Some(move || match state.get() {
+        None => view! {
+            <p class="loading" role="status">
+                "Loading the deployment to copy…"
+            </p>
+        }
+        .into_any(),
+        Some(Ok(())) => view! {
+            <p class="muted">
+                "Prefilled from the deployment; it will not start unless you tick Start now."
+            </p>
+        }
+        .into_any(),
+        Some(Err(error)) => view! { <ErrorBox error=error /> }.into_any(),
     })
 }

@@ -20,17 +20,33 @@ pub fn TemplatePicker(text: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="template-picker">
             <label for="create-template">"Template"</label>
-            <select id="create-template" prop:value=move || choice.get()
-                on:change=move |ev| choice.set(event_target_value(&ev))>
-                {TEMPLATES.iter().map(|t| view! { <option value=t.key>{t.label}</option> }).collect_view()}
+            <select
+                id="create-template"
+                prop:value=move || choice.get()
+                on:change=move |ev| choice.set(event_target_value(&ev))
+            >
+                {TEMPLATES
+                    .iter()
+                    .map(|t| view! { <option value=t.key>{t.label}</option> })
+                    .collect_view()}
             </select>
-            <button type="button" class="btn" on:click=move |_| if is_pristine() { load() } else { confirming.set(true) }>
+            <button
+                type="button"
+                class="btn"
+                on:click=move |_| if is_pristine() { load() } else { confirming.set(true) }
+            >
                 "Use template"
             </button>
             <Show when=move || confirming.get()>
-                <span role="alert" class="field-warning">"This replaces the job definition you wrote. "</span>
-                <button type="button" class="btn btn-danger" on:click=move |_| load()>"Replace"</button>
-                <button type="button" class="btn" on:click=move |_| confirming.set(false)>"Keep mine"</button>
+                <span role="alert" class="field-warning">
+                    "This replaces the job definition you wrote. "
+                </span>
+                <button type="button" class="btn btn-danger" on:click=move |_| load()>
+                    "Replace"
+                </button>
+                <button type="button" class="btn" on:click=move |_| confirming.set(false)>
+                    "Keep mine"
+                </button>
             </Show>
         </div>
     }

@@ -35,9 +35,17 @@ pub fn ActionButton(
             >
                 {action.label()}
             </button>
-            {move || reason.get().map(|text| view! {
-                <span id=reason_id.clone() class="detail-action-reason">{text}</span>
-            })}
+            {move || {
+                reason
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <span id=reason_id.clone() class="detail-action-reason">
+                                {text}
+                            </span>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -68,15 +68,45 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
 
     view! {
         <div class="detail-actions" role="group" aria-label="Actions">
-            <ActionButton action=Action::Start status=status busy=busy on_press=Callback::new(move |_| run(Action::Start))/>
-            <ActionButton action=Action::Stop status=status busy=busy danger=true on_press=Callback::new(move |_| ask_stop.set(true))/>
-            <ActionButton action=Action::Archive status=status busy=busy danger=true on_press=Callback::new(move |_| ask_archive.set(true))/>
-            <ActionButton action=Action::Edit status=status busy=Signal::stored(false) on_press=edit/>
+            <ActionButton
+                action=Action::Start
+                status=status
+                busy=busy
+                on_press=Callback::new(move |_| run(Action::Start))
+            />
+            <ActionButton
+                action=Action::Stop
+                status=status
+                busy=busy
+                danger=true
+                on_press=Callback::new(move |_| ask_stop.set(true))
+            />
+            <ActionButton
+                action=Action::Archive
+                status=status
+                busy=busy
+                danger=true
+                on_press=Callback::new(move |_| ask_archive.set(true))
+            />
+            <ActionButton
+                action=Action::Edit
+                status=status
+                busy=Signal::stored(false)
+                on_press=edit
+            />
             <div class="detail-action">
-                <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">"Duplicate"</A>
+                <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">
+                    "Duplicate"
+                </A>
             </div>
-            <ActionButton action=Action::Delete status=status busy=busy danger=true on_press=Callback::new(move |_| ask_delete.set(true))/>
-            <super::export::ExportButtons state=state/>
+            <ActionButton
+                action=Action::Delete
+                status=status
+                busy=busy
+                danger=true
+                on_press=Callback::new(move |_| ask_delete.set(true))
+            />
+            <super::export::ExportButtons state=state />
         </div>
         <p class="detail-action-progress muted" role="status">
             {move || change.pending.get().map(|a| format!("{}: waiting for the API…", a.label()))}
@@ -85,18 +115,28 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
             {move || change.failure.get().map(|message| view! { <p>{message}</p> })}
         </div>
         {[
-            (Action::Stop, ask_stop, "Its running jobs will be stopped. You can start it again later."),
-            (Action::Archive, ask_archive, "An archived deployment can never be started or changed again."),
+            (
+                Action::Stop,
+                ask_stop,
+                "Its running jobs will be stopped. You can start it again later.",
+            ),
+            (
+                Action::Archive,
+                ask_archive,
+                "An archived deployment can never be started or changed again.",
+            ),
         ]
             .into_iter()
-            .map(|(action, open, message)| view! {
-                <ConfirmDialog
-                    open=open
-                    heading=Signal::derive(move || quoted(action.label()))
-                    message=message
-                    danger=true
-                    on_confirm=Callback::new(move |_| run(action))
-                />
+            .map(|(action, open, message)| {
+                view! {
+                    <ConfirmDialog
+                        open=open
+                        heading=Signal::derive(move || quoted(action.label()))
+                        message=message
+                        danger=true
+                        on_confirm=Callback::new(move |_| run(action))
+                    />
+                }
             })
             .collect_view()}
         <ConfirmDialog

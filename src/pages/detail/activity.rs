@@ -21,7 +21,7 @@ pub fn RecentActivity(state: DetailState) -> impl IntoView {
                             {recent.into_iter().map(entry).collect_view()}
                         </ol>
                     }
-                    .into_any()
+                        .into_any()
                 }
             }}
         </section>
@@ -33,7 +33,15 @@ fn entry(item: Activity) -> impl IntoView {
         <li>
             <span class="detail-activity-kind">{item.kind.label()}</span>
             <span class="detail-activity-text">{item.text}</span>
-            {item.at.map(|iso| view! { <span class="muted"><RelativeTime iso=iso/></span> })}
+            {item
+                .at
+                .map(|iso| {
+                    view! {
+                        <span class="muted">
+                            <RelativeTime iso=iso />
+                        </span>
+                    }
+                })}
         </li>
     }
 }

@@ -58,11 +58,27 @@ pub fn ExportButtons(state: DetailState) -> impl IntoView {
     };
     view! {
         <div class="detail-action export-actions">
-            <button type="button" class="btn" disabled=move || pending.get() aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::Deployment)>"Export"</button>
-            <button type="button" class="btn" disabled=move || pending.get() aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::JobDefinition)>"Export job definition"</button>
-            <span class="export-error" role="alert">{move || error.get()}</span>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().to_string()
+                on:click=move |_| run(What::Deployment)
+            >
+                "Export"
+            </button>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().to_string()
+                on:click=move |_| run(What::JobDefinition)
+            >
+                "Export job definition"
+            </button>
+            <span class="export-error" role="alert">
+                {move || error.get()}
+            </span>
         </div>
     }
 }

@@ -38,14 +38,18 @@ pub fn Fields(state: DetailState) -> impl IntoView {
         <dl class="detail-grid">
             <Row label="ID">
                 <code class="detail-address">{id}</code>
-                {move || view! { <CopyButton text=id.get() label="Copy id"/> }}
+                {move || view! { <CopyButton text=id.get() label="Copy id" /> }}
             </Row>
             <Row label="Status">
-                <span aria-live="polite"><StatusBadge status=status/></span>
+                <span aria-live="polite">
+                    <StatusBadge status=status />
+                </span>
             </Row>
             <Row label="Strategy">{move || strategy.get().as_str()}</Row>
             <Show when=scheduled>
-                <Row label="Schedule"><ScheduleReading cron=schedule now=state.now/></Row>
+                <Row label="Schedule">
+                    <ScheduleReading cron=schedule now=state.now />
+                </Row>
             </Show>
             <Row label="Replicas">{replicas}</Row>
             <Row label="Active jobs">{active_jobs}</Row>
@@ -55,17 +59,25 @@ pub fn Fields(state: DetailState) -> impl IntoView {
                     {move || rotation.get().map(format_minutes).unwrap_or_else(|| "Not set".into())}
                 </Row>
             </Show>
-            <Row label="Market"><code class="detail-address">{market}</code></Row>
-            <Row label="Cost" wide=true>
-                <DeploymentCost deployment=state.deployment detailed=true/>
+            <Row label="Market">
+                <code class="detail-address">{market}</code>
             </Row>
-            <Row label="Vault"><code class="detail-address">{vault}</code></Row>
-            <Row label="Owner"><code class="detail-address">{owner}</code></Row>
+            <Row label="Cost" wide=true>
+                <DeploymentCost deployment=state.deployment detailed=true />
+            </Row>
+            <Row label="Vault">
+                <code class="detail-address">{vault}</code>
+            </Row>
+            <Row label="Owner">
+                <code class="detail-address">{owner}</code>
+            </Row>
             <Row label="Confidential">{move || if confidential.get() { "Yes" } else { "No" }}</Row>
             <Row label="Active revision">{revision}</Row>
-            <Row label="Endpoints" wide=true><EndpointList endpoints=endpoints/></Row>
-            <Row label="Created">{move || view! { <RelativeTime iso=created.get()/> }}</Row>
-            <Row label="Updated">{move || view! { <RelativeTime iso=updated.get()/> }}</Row>
+            <Row label="Endpoints" wide=true>
+                <EndpointList endpoints=endpoints />
+            </Row>
+            <Row label="Created">{move || view! { <RelativeTime iso=created.get() /> }}</Row>
+            <Row label="Updated">{move || view! { <RelativeTime iso=updated.get() /> }}</Row>
         </dl>
     }
 }

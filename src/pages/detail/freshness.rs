@@ -42,7 +42,12 @@ pub fn Freshness(state: DetailState) -> impl IntoView {
                 "Refresh"
             </button>
             <p class="detail-refresh-error" role="status">
-                {move || state.refresh_error.get().map(|e| format!("Could not refresh: {}", e.user_message()))}
+                {move || {
+                    state
+                        .refresh_error
+                        .get()
+                        .map(|e| format!("Could not refresh: {}", e.user_message()))
+                }}
             </p>
         </div>
     }

@@ -144,11 +144,11 @@ pub fn History(state: DetailState) -> impl IntoView {
 
 fn panel(tab: HistoryTab, ctx: Ctx) -> AnyView {
     match tab {
-        HistoryTab::Jobs => view! { <jobs::JobsPanel ctx=ctx/> }.into_any(),
-        HistoryTab::Events => view! { <events::EventsPanel ctx=ctx/> }.into_any(),
-        HistoryTab::Revisions => view! { <revisions::RevisionsPanel ctx=ctx/> }.into_any(),
-        HistoryTab::Tasks => view! { <tasks::TasksPanel ctx=ctx/> }.into_any(),
-        HistoryTab::Logs => view! { <super::logs::LogsTab state=ctx.state/> }.into_any(),
+        HistoryTab::Jobs => view! { <jobs::JobsPanel ctx=ctx /> }.into_any(),
+        HistoryTab::Events => view! { <events::EventsPanel ctx=ctx /> }.into_any(),
+        HistoryTab::Revisions => view! { <revisions::RevisionsPanel ctx=ctx /> }.into_any(),
+        HistoryTab::Tasks => view! { <tasks::TasksPanel ctx=ctx /> }.into_any(),
+        HistoryTab::Logs => view! { <super::logs::LogsTab state=ctx.state /> }.into_any(),
     }
 }
 

@@ -51,7 +51,7 @@ pub fn JobStatus(state: DetailState) -> impl IntoView {
             </div>
             <div id="job-status-body">
                 <Show when=move || open.get()>
-                    <Body state=state/>
+                    <Body state=state />
                 </Show>
             </div>
         </section>
@@ -98,21 +98,40 @@ fn Body(state: DetailState) -> impl IntoView {
     let running = move || jobs.with(|j| j.as_ref().map(|j| j.running.clone()).unwrap_or_default());
     let ended = move || jobs.with(|j| j.as_ref().map(|j| j.ended.clone()).unwrap_or_default());
     view! {
-            {move || error.get().map(|e| view! { <p class="error-box" role="alert">{e.user_message()}</p> })}
-            {move || match shape.get() {
-                Shape::Loading => view! { <p class="loading" role="status">"Loading jobs…"</p> }.into_any(),
-                Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
-                Shape::Jobs => view! {
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="error-box" role="alert">
+                            {e.user_message()}
+                        </p>
+                    }
+                })
+        }}
+        {move || match shape.get() {
+            Shape::Loading => {
+                view! {
+                    <p class="loading" role="status">
+                        "Loading jobs…"
+                    </p>
+                }
+                    .into_any()
+            }
+            Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
+            Shape::Jobs => {
+                view! {
                     // Keyed: a re-read that finds the same jobs keeps their streams open.
                     <For each=running key=|j| (j.job.clone(), j.node.clone()) let:job>
-                        <running::RunningJob job=job node=node/>
+                        <running::RunningJob job=job node=node />
                     </For>
                     <For each=ended key=|j| (j.job.clone(), j.state) let:job>
-                        <ended::EndedJob state=state job=job/>
+                        <ended::EndedJob state=state job=job />
                     </For>
                 }
-                .into_any(),
-            }}
+                    .into_any()
+            }
+        }}
     }
 }
 

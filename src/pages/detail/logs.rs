@@ -134,10 +134,17 @@ fn LogsView(
     };
     view! {
         <div class=class>
-            <toolbar::Toolbar model=model feed=feed filter=filter set_filter=set_filter deployment=deployment narrowed=narrowed/>
-            <notes::Notes model=model feed=feed auth=auth deployment=deployment/>
-            <viewer::Viewer model=model filter=filter/>
-            <toolbar::Footer model=model feed=feed/>
+            <toolbar::Toolbar
+                model=model
+                feed=feed
+                filter=filter
+                set_filter=set_filter
+                deployment=deployment
+                narrowed=narrowed
+            />
+            <notes::Notes model=model feed=feed auth=auth deployment=deployment />
+            <viewer::Viewer model=model filter=filter />
+            <toolbar::Footer model=model feed=feed />
         </div>
     }
 }

@@ -42,7 +42,12 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
             return view! {
                 <div class="detail-name">
                     <h1 id="detail-title">{shown}</h1>
-                    <button type="button" class="btn btn-small" node_ref=rename on:click=move |_| editing.set(true)>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        node_ref=rename
+                        on:click=move |_| editing.set(true)
+                    >
                         "Rename"
                     </button>
                 </div>
@@ -51,8 +56,10 @@ pub fn NameHeading(state: DetailState) -> impl IntoView {
         }
         view! {
             <div class="detail-name">
-                <h1 id="detail-title" class="visually-hidden">{shown}</h1>
-                <RenameForm state=state name=name on_close=close/>
+                <h1 id="detail-title" class="visually-hidden">
+                    {shown}
+                </h1>
+                <RenameForm state=state name=name on_close=close />
             </div>
         }
         .into_any()
@@ -144,11 +151,18 @@ fn RenameForm(state: DetailState, name: Memo<String>, on_close: Callback<()>) ->
                 aria-invalid=described.invalid()
                 aria-describedby=described.ids()
             />
-            <SubmitButton label="Save name" busy=Signal::derive(move || rename_change.busy())/>
-            <button type="button" class="btn" disabled=move || rename_change.busy() on:click=move |_| close()>
+            <SubmitButton label="Save name" busy=Signal::derive(move || rename_change.busy()) />
+            <button
+                type="button"
+                class="btn"
+                disabled=move || rename_change.busy()
+                on:click=move |_| close()
+            >
                 "Cancel"
             </button>
-            <p id=problem_id class="field-error" role="alert">{move || problem.get()}</p>
+            <p id=problem_id class="field-error" role="alert">
+                {move || problem.get()}
+            </p>
         </form>
     }
 }

@@ -45,7 +45,9 @@ pub fn ScheduleReading(cron: Memo<Option<String>>, now: RwSignal<DateTime<Utc>>)
 
 fn next_run(at: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView {
     view! {
-        <LocalTime at=at precision=Precision::Minutes/>
-        " ("{format_relative(at, now)}")"
+        <LocalTime at=at precision=Precision::Minutes />
+        " ("
+        {format_relative(at, now)}
+        ")"
     }
 }

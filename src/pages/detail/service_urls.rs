@@ -13,12 +13,8 @@ pub fn EndpointList(endpoints: Memo<Vec<Endpoint>>) -> impl IntoView {
         if list.is_empty() {
             return view! { <span class="muted">"None"</span> }.into_any();
         }
-        view! {
-            <ul class="detail-endpoints">
-                {list.into_iter().map(endpoint).collect_view()}
-            </ul>
-        }
-        .into_any()
+        view! { <ul class="detail-endpoints">{list.into_iter().map(endpoint).collect_view()}</ul> }
+            .into_any()
     }
 }
 
@@ -29,8 +25,10 @@ fn endpoint(e: Endpoint) -> impl IntoView {
             let href = href.to_string();
             view! {
                 <span class="detail-endpoint-url">
-                    <a href=href.clone() target="_blank" rel="noopener noreferrer">{href.clone()}</a>
-                    <CopyButton text=href label="Copy URL"/>
+                    <a href=href.clone() target="_blank" rel="noopener noreferrer">
+                        {href.clone()}
+                    </a>
+                    <CopyButton text=href label="Copy URL" />
                 </span>
             }
             .into_any()

@@ -25,7 +25,7 @@ pub fn ChangesReview(
         } else {
             "Active revision (not found)".to_string()
         };
-        view! { <DiffView rows=rows old_title=old_title new_title="Your edit"/> }
+        view! { <DiffView rows=rows old_title=old_title new_title="Your edit" /> }
     };
     view! {
         <div class="jobdef-changes">

@@ -46,26 +46,49 @@ pub fn JobDefinitionSection(
     view! {
         <section class="card edit-card edit-card-wide">
             <h2>"Job definition"</h2>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading the job definition…"</p> }>
+            <Transition fallback=|| {
+                view! {
+                    <p class="loading" role="status">
+                        "Loading the job definition…"
+                    </p>
+                }
+            }>
                 {move || {
                     let id = id.clone();
-                    source.get().map(move |result| match result {
-                        Ok(base) => {
-                            let found = base.is_some();
-                            view! {
-                            <p class="muted">
-                                {move || if found {
-                                    format!("Revision {} is active. Edit its definition and create a new revision.", active.get())
-                                } else {
-                                    format!("Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.")
-                                }}
-                            </p>
-                            <JobDefinitionForm id=id draft=draft active=active base=base locked=locked/>
-                        }
-                        .into_any()
-                        }
-                        Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
-                    })
+                    source
+                        .get()
+                        .map(move |result| match result {
+                            Ok(base) => {
+                                let found = base.is_some();
+                                view! {
+                                    <p class="muted">
+                                        {move || {
+                                            if found {
+                                                format!(
+                                                    "Revision {} is active. Edit its definition and create a new revision.",
+                                                    active.get(),
+                                                )
+                                            } else {
+                                                format!(
+                                                    "Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.",
+                                                )
+                                            }
+                                        }}
+                                    </p>
+                                    <JobDefinitionForm
+                                        id=id
+                                        draft=draft
+                                        active=active
+                                        base=base
+                                        locked=locked
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => {
+                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
+                            }
+                        })
                 }}
             </Transition>
         </section>
@@ -123,10 +146,9 @@ fn JobDefinitionForm(
                     text=draft.text
                     marked=Signal::derive(move || review.with(Review::problem_lines))
                     invalid=Signal::derive(has_problems)
-                    described_by=Signal::derive(move || describedby(&[
-                        has_problems().then_some(PROBLEMS),
-                        has_warnings().then_some(WARNINGS),
-                    ]))
+                    described_by=Signal::derive(move || describedby(
+                        &[has_problems().then_some(PROBLEMS), has_warnings().then_some(WARNINGS)],
+                    ))
                     disabled=Signal::stored(locked)
                 />
                 <Show when=has_problems>
@@ -143,11 +165,15 @@ fn JobDefinitionForm(
                         <ul>{move || review.with(|r| list(&r.warnings))}</ul>
                     </div>
                 </Show>
-                <ChangesReview text=draft.text base=base active=active/>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.change.busy()>
+                <ChangesReview text=draft.text base=base active=active />
+                <button
+                    type="submit"
+                    class="btn btn-primary"
+                    disabled=move || submission.change.busy()
+                >
                     "Create revision"
                 </button>
-                <SubmissionStatus submission=submission/>
+                <SubmissionStatus submission=submission />
             </fieldset>
         </form>
     }

@@ -72,8 +72,12 @@ pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>) -> impl IntoView {
                     }
                 }
             >
-                <p id="leave-confirm-title" class="leave-confirm-title">"Leave without saving?"</p>
-                <p id="leave-confirm-text">"Changes on this page have not been saved and will be lost."</p>
+                <p id="leave-confirm-title" class="leave-confirm-title">
+                    "Leave without saving?"
+                </p>
+                <p id="leave-confirm-text">
+                    "Changes on this page have not been saved and will be lost."
+                </p>
                 <div class="leave-confirm-actions">
                     <button type="button" class="btn btn-danger" on:click=leave.clone()>
                         "Leave without saving"

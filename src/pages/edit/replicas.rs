@@ -24,14 +24,29 @@ pub fn ReplicasForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                 locked=locked
                 parsed=parsed
                 send=move |n| endpoints::update_replica_count(&id, n)
-                saved=|r: ReplicasUpdated| (r.replicas.to_string(), format!("Saved: {} replicas.", r.replicas))
-                hint=move || view! {
-                    "How many copies of the job run at once (0 or more). Saved: "
-                    {move || draft.saved.get()}
+                saved=|r: ReplicasUpdated| (
+                    r.replicas.to_string(),
+                    format!("Saved: {} replicas.", r.replicas),
+                )
+                hint=move || {
+                    view! {
+                        "How many copies of the job run at once (0 or more). Saved: "
+                        {move || draft.saved.get()}
+                    }
                 }
                 note=Signal::derive(move || warning.with(Option::is_some).then_some(WARNING))
             >
-                {move || warning.get().map(|m| view! { <p class="field-warning" id=WARNING>{m}</p> })}
+                {move || {
+                    warning
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <p class="field-warning" id=WARNING>
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
             </SettingForm>
         </section>
     }

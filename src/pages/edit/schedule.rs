@@ -19,13 +19,13 @@ pub fn ScheduleSection(
     locked: bool,
 ) -> impl IntoView {
     let body = if strategy == Strategy::Scheduled {
-        view! { <ScheduleForm id=id draft=draft locked=locked/> }.into_any()
+        view! { <ScheduleForm id=id draft=draft locked=locked /> }.into_any()
     } else {
         view! {
             <p class="muted">
                 {format!(
                     "Only SCHEDULED deployments have a schedule; this one uses the {} strategy.",
-                    strategy.as_str()
+                    strategy.as_str(),
                 )}
             </p>
         }
@@ -54,15 +54,17 @@ fn ScheduleForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                 let message = format!("Saved: the schedule is {}.", r.schedule);
                 (r.schedule, message)
             }
-            hint=move || view! {
-                "Five fields: minute hour day-of-month month day-of-week, e.g. "
-                <code>"0 */6 * * *"</code>
-                ". Saved: "
-                <code>{move || draft.saved.get()}</code>
+            hint=move || {
+                view! {
+                    "Five fields: minute hour day-of-month month day-of-week, e.g. "
+                    <code>"0 */6 * * *"</code>
+                    ". Saved: "
+                    <code>{move || draft.saved.get()}</code>
+                }
             }
             note=Signal::derive(move || parsed.with(Result::is_ok).then_some(READING))
         >
-            {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING/> })}
+            {move || parsed.get().ok().map(|s| view! { <CronReading schedule=s id=READING /> })}
         </SettingForm>
     }
 }

@@ -91,8 +91,9 @@ where
         match unit {
             Some((unit_id, text)) => view! {
                 <div class="input-with-unit">
-                    {input}
-                    <span class="unit-hint" id=unit_id>{move || text.get()}</span>
+                    {input} <span class="unit-hint" id=unit_id>
+                        {move || text.get()}
+                    </span>
                 </div>
             }
             .into_any(),
@@ -109,10 +110,14 @@ where
                 <FormField id=id label=label error=error hint=hint note=note control=control>
                     {children.map(|more| more())}
                 </FormField>
-                <button type="submit" class="btn btn-primary" disabled=move || submission.change.busy()>
+                <button
+                    type="submit"
+                    class="btn btn-primary"
+                    disabled=move || submission.change.busy()
+                >
                     {format!("Save {name}")}
                 </button>
-                <SubmissionStatus submission=submission/>
+                <SubmissionStatus submission=submission />
             </fieldset>
         </form>
     }

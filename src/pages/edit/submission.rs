@@ -54,10 +54,21 @@ pub fn SubmissionStatus(submission: Submission) -> impl IntoView {
             </p>
             // Changes are never repeated by themselves: "Retry" resubmits this form,
             // with what it holds now, when the user chooses to.
-            {move || change.failure.get().map(|message| view! {
-                <p class="form-error" role="alert">{message}</p>
-                <button type="submit" class="btn" disabled=pending>"Retry"</button>
-            })}
+            {move || {
+                change
+                    .failure
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="form-error" role="alert">
+                                {message}
+                            </p>
+                            <button type="submit" class="btn" disabled=pending>
+                                "Retry"
+                            </button>
+                        }
+                    })
+            }}
         </div>
     }
 }

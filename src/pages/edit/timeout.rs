@@ -37,7 +37,12 @@ pub fn TimeoutForm(id: String, draft: Draft, locked: bool) -> impl IntoView {
                 parsed=parsed
                 send=move |n| endpoints::update_timeout(&id, n)
                 saved=saved_text
-                hint=move || view! { "How long each job may run: at least 60 minutes. Saved: " {saved} }
+                hint=move || {
+                    view! {
+                        "How long each job may run: at least 60 minutes. Saved: "
+                        {saved}
+                    }
+                }
                 unit=(HOURS, hours)
             />
         </section>

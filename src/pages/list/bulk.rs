@@ -104,34 +104,79 @@ pub fn BulkBar(
         <Show when=move || { count() > 0 || review.with(|r| r.is_some()) }>
             <div class="bulk-bar" role="region" aria-label="Bulk actions">
                 <span>{move || format!("{} selected", count())}</span>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Start) disabled=running>
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| open_review(Action::Start)
+                    disabled=running
+                >
                     "Start selected"
                 </button>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Stop) disabled=running>
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| open_review(Action::Stop)
+                    disabled=running
+                >
                     "Stop selected"
                 </button>
-                <button type="button" class="btn" on:click=move |_| open_review(Action::Archive) disabled=running>
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| open_review(Action::Archive)
+                    disabled=running
+                >
                     "Archive selected"
                 </button>
-                <button type="button" class="btn btn-ghost" on:click=move |_| { selection.clear(); review.set(None); }>
+                <button
+                    type="button"
+                    class="btn btn-ghost"
+                    on:click=move |_| {
+                        selection.clear();
+                        review.set(None);
+                    }
+                >
                     "Clear selection"
                 </button>
             </div>
         </Show>
-        {move || review.get().map(|(action, plan)| view! {
-            <section class="bulk-review card" aria-labelledby="bulk-review-title">
-                <h2 id="bulk-review-title">{format!("{} {} of {} selected", action.label(), plan.send.len(), plan.send.len() + plan.skipped.len())}</h2>
-                <PlanList plan=plan.clone()/>
-                <div class="actions">
-                    <button type="button" class="btn btn-primary" on:click=confirm disabled=move || running() || plan.send.is_empty()>
-                        "Confirm"
-                    </button>
-                    <button type="button" class="btn" on:click=move |_| review.set(None) disabled=running>
-                        "Cancel"
-                    </button>
-                </div>
-            </section>
-        })}
+        {move || {
+            review
+                .get()
+                .map(|(action, plan)| {
+                    view! {
+                        <section class="bulk-review card" aria-labelledby="bulk-review-title">
+                            <h2 id="bulk-review-title">
+                                {format!(
+                                    "{} {} of {} selected",
+                                    action.label(),
+                                    plan.send.len(),
+                                    plan.send.len() + plan.skipped.len(),
+                                )}
+                            </h2>
+                            <PlanList plan=plan.clone() />
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    class="btn btn-primary"
+                                    on:click=confirm
+                                    disabled=move || running() || plan.send.is_empty()
+                                >
+                                    "Confirm"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="btn"
+                                    on:click=move |_| review.set(None)
+                                    disabled=running
+                                >
+                                    "Cancel"
+                                </button>
+                            </div>
+                        </section>
+                    }
+                })
+        }}
     }
 }
 
@@ -174,12 +219,19 @@ fn PlanList(plan: Plan) -> impl IntoView {
         <ul class="plan">
             {plan.send.into_iter().map(|t| view! { <li>{t.name}</li> }).collect_view()}
         </ul>
-        {(!plan.skipped.is_empty()).then(|| view! {
-            <p class="muted">"Skipped, their status does not allow it:"</p>
-            <ul class="plan skipped">
-                {plan.skipped.into_iter().map(|(t, why)| view! { <li>{t.name}" — "{why}</li> }).collect_view()}
-            </ul>
-        })}
+        {(!plan.skipped.is_empty())
+            .then(|| {
+                view! {
+                    <p class="muted">"Skipped, their status does not allow it:"</p>
+                    <ul class="plan skipped">
+                        {plan
+                            .skipped
+                            .into_iter()
+                            .map(|(t, why)| view! { <li>{t.name}" — "{why}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
     }
 }
 
@@ -189,7 +241,7 @@ pub fn BulkSummary(selection: Selection) -> impl IntoView {
     move || {
         selection.summary.get().map(|s| {
             let close = Callback::new(move |_| selection.summary.set(None));
-            view! { <Summary action=s.action results=s.results skipped=s.skipped on_close=close/> }
+            view! { <Summary action=s.action results=s.results skipped=s.skipped on_close=close /> }
         })
     }
 }
@@ -206,19 +258,33 @@ fn Summary(
     view! {
         <section class="bulk-summary card" role="status" aria-labelledby="bulk-summary-title">
             <h2 id="bulk-summary-title">
-                {format!("{}: {ok} succeeded, {failed} failed, {} skipped", action.label(), skipped.len())}
+                {format!(
+                    "{}: {ok} succeeded, {failed} failed, {} skipped",
+                    action.label(),
+                    skipped.len(),
+                )}
             </h2>
             <ul class="plan">
-                {results.into_iter().map(|o| {
-                    let (class, text) = match o.result {
-                        Ok(text) => ("ok", text),
-                        Err(text) => ("failed", format!("Failed: {text}")),
-                    };
-                    view! { <li class=class>{o.name}" — "{text}</li> }
-                }).collect_view()}
-                {skipped.into_iter().map(|(t, why)| view! { <li class="skipped">{t.name}" — Skipped: "{why}</li> }).collect_view()}
+                {results
+                    .into_iter()
+                    .map(|o| {
+                        let (class, text) = match o.result {
+                            Ok(text) => ("ok", text),
+                            Err(text) => ("failed", format!("Failed: {text}")),
+                        };
+                        view! { <li class=class>{o.name}" — "{text}</li> }
+                    })
+                    .collect_view()}
+                {skipped
+                    .into_iter()
+                    .map(|(t, why)| {
+                        view! { <li class="skipped">{t.name}" — Skipped: "{why}</li> }
+                    })
+                    .collect_view()}
             </ul>
-            <button type="button" class="btn" on:click=move |_| on_close.run(())>"Dismiss"</button>
+            <button type="button" class="btn" on:click=move |_| on_close.run(())>
+                "Dismiss"
+            </button>
         </section>
     }
 }

@@ -17,19 +17,26 @@ const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
     view! {
         <div class="filters" role="search">
-            <SearchBox view=view go=go/>
+            <SearchBox view=view go=go />
             <fieldset class="status-filter">
                 <legend>"Status"</legend>
-                {Status::ALL.into_iter().map(|status| view! {
-                    <label class="chip">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || view.with(|v| v.statuses.contains(&status))
-                            on:change=move |_| go.go(view.get_untracked().toggle_status(status), false)
-                        />
-                        {label(status)}
-                    </label>
-                }).collect_view()}
+                {Status::ALL
+                    .into_iter()
+                    .map(|status| {
+                        view! {
+                            <label class="chip">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || view.with(|v| v.statuses.contains(&status))
+                                    on:change=move |_| {
+                                        go.go(view.get_untracked().toggle_status(status), false)
+                                    }
+                                />
+                                {label(status)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <div class="filter-row">
                 <ChoiceSelect
@@ -45,10 +52,16 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                 <label>
                     "Sort "
                     <select
-                        prop:value=move || if view.with(|v| v.sort == SortOrder::Asc) { "asc" } else { "desc" }
+                        prop:value=move || {
+                            if view.with(|v| v.sort == SortOrder::Asc) { "asc" } else { "desc" }
+                        }
                         on:change=move |ev| {
                             let mut next = view.get_untracked().first_page();
-                            next.sort = if event_target_value(&ev) == "asc" { SortOrder::Asc } else { SortOrder::Desc };
+                            next.sort = if event_target_value(&ev) == "asc" {
+                                SortOrder::Asc
+                            } else {
+                                SortOrder::Desc
+                            };
                             go.go(next, false);
                         }
                     >
@@ -56,7 +69,7 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                         <option value="asc">"Oldest first"</option>
                     </select>
                 </label>
-                <PageSizeSelect view=view go=go.step()/>
+                <PageSizeSelect view=view go=go.step() />
             </div>
         </div>
     }

@@ -30,10 +30,15 @@ pub fn DeploymentTable(
                 {if filtered {
                     view! {
                         <p>"No deployments match these filters."</p>
-                        <button type="button" class="btn" on:click=move |_| go.go(ListView::default(), false)>
+                        <button
+                            type="button"
+                            class="btn"
+                            on:click=move |_| go.go(ListView::default(), false)
+                        >
                             "Clear filters"
                         </button>
-                    }.into_any()
+                    }
+                        .into_any()
                 } else {
                     view! { <p>"No deployments yet."</p> }.into_any()
                 }}
@@ -76,8 +81,12 @@ pub fn DeploymentTable(
                         <th scope="col">"ID"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col">"Strategy"</th>
-                        <th scope="col" class="num">"Replicas"</th>
-                        <th scope="col" class="num">"Active jobs"</th>
+                        <th scope="col" class="num">
+                            "Replicas"
+                        </th>
+                        <th scope="col" class="num">
+                            "Active jobs"
+                        </th>
                         <th scope="col">"Cost"</th>
                         <th scope="col">"Timeout"</th>
                         <th scope="col">"Updated"</th>
@@ -134,18 +143,30 @@ fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> im
             // <A> would add an active-route memo to each of up to 100 rows.
             // `data-label`: on a phone each row is a card, and the stylesheet
             // writes the column's name before each value.
-            <td class="name" data-label="Name"><a href=paths::deployment(&d.id)>{d.name.clone()}</a></td>
+            <td class="name" data-label="Name">
+                <a href=paths::deployment(&d.id)>{d.name.clone()}</a>
+            </td>
             <td class="id" data-label="ID">
                 <code title=d.id.clone()>{short_id(&d.id)}</code>
-                <CopyButton text=d.id.clone() label="Copy id"/>
+                <CopyButton text=d.id.clone() label="Copy id" />
             </td>
-            <td class="status" data-label="Status">{static_badge(status)}</td>
+            <td class="status" data-label="Status">
+                {static_badge(status)}
+            </td>
             <td data-label="Strategy">{d.strategy.as_str()}</td>
-            <td class="num" data-label="Replicas">{d.replicas}</td>
-            <td class="num" data-label="Active jobs">{d.active_jobs}</td>
-            <td class="cost" data-label="Cost"><DeploymentCost deployment=Signal::stored(Some(d.clone()))/></td>
+            <td class="num" data-label="Replicas">
+                {d.replicas}
+            </td>
+            <td class="num" data-label="Active jobs">
+                {d.active_jobs}
+            </td>
+            <td class="cost" data-label="Cost">
+                <DeploymentCost deployment=Signal::stored(Some(d.clone())) />
+            </td>
             <td data-label="Timeout">{format_minutes(d.timeout)}</td>
-            <td data-label="Updated"><RelativeTime iso=d.updated_at.clone()/></td>
+            <td data-label="Updated">
+                <RelativeTime iso=d.updated_at.clone() />
+            </td>
         </tr>
     }
 }

@@ -34,17 +34,19 @@ pub fn EventsPanel(ctx: Ctx) -> impl IntoView {
                 label="Category "
                 all="All categories"
                 value=Signal::derive(move || view.with(|v| v.category))
-                on_change={move |category: Option<EventCategory>| go.go(view.get_untracked().with_category(category))}
+                on_change={move |category: Option<EventCategory>| {
+                    go.go(view.get_untracked().with_category(category))
+                }}
             />
-            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size" />
             <fieldset class="status-filter event-types">
                 <legend>"Type"</legend>
                 <For each=move || types.get() key=|t| t.clone() let:kind>
-                    <TypeChoice kind=kind ctx=ctx/>
+                    <TypeChoice kind=kind ctx=ctx />
                 </For>
             </fieldset>
         </div>
-        <HistoryList ctx=ctx data=data columns=COLUMNS row=event_row/>
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=event_row />
     }
 }
 
@@ -71,10 +73,14 @@ fn event_row(event: Event) -> impl IntoView {
     let kind = event.kind.clone();
     view! {
         <tr data-type=kind data-category=event.category.as_str()>
-            <td><code>{event.kind}</code></td>
+            <td>
+                <code>{event.kind}</code>
+            </td>
             <td class="event-message">{event.message}</td>
             <td>{short_code(event.tx)}</td>
-            <td><RelativeTime iso=event.created_at/></td>
+            <td>
+                <RelativeTime iso=event.created_at />
+            </td>
         </tr>
     }
 }

@@ -23,16 +23,26 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
     let (deployment, job) = (for_logs, job_for_logs);
     view! {
         <div class="job-detail">
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the job…"</p> }>
+            <Suspense fallback=|| {
+                view! {
+                    <p class="loading" role="status">
+                        "Loading the job…"
+                    </p>
+                }
+            }>
                 {move || {
                     data.get()
                         .map(|answer| match answer {
-                            Ok(detail) => view! {
-                                <Shown detail=detail/>
-                                <Logs auth=auth deployment=deployment.clone() job=job.clone()/>
+                            Ok(detail) => {
+                                view! {
+                                    <Shown detail=detail />
+                                    <Logs auth=auth deployment=deployment.clone() job=job.clone() />
+                                }
+                                    .into_any()
                             }
-                            .into_any(),
-                            Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                            Err(error) => {
+                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
+                            }
                         })
                 }}
             </Suspense>
@@ -47,20 +57,57 @@ fn Shown(detail: Detail) -> impl IntoView {
     let result = (!detail.job_result.is_null()).then(|| pretty(&detail.job_result));
     view! {
         <dl class="job-detail-grid">
-            <div><dt>"State"</dt><dd>{job_state_label(detail.state)}</dd></div>
-            <div><dt>"Revision"</dt><dd>{detail.revision}</dd></div>
-            <div><dt>"Node"</dt><dd><code>{node.unwrap_or_else(|| "—".to_string())}</code></dd></div>
-            <div><dt>"Market"</dt><dd><code>{detail.market.clone()}</code></dd></div>
-            <div><dt>"Listed"</dt><dd>{when(detail.listed_at_utc(), now, "Not listed")}</dd></div>
-            <div><dt>"Started"</dt><dd>{when(detail.started_at(), now, "Not started")}</dd></div>
-            <div><dt>"Ended"</dt><dd>{when(detail.ended_at(), now, "Not ended")}</dd></div>
-            <div><dt>"Confidential"</dt><dd>{if detail.confidential { "Yes" } else { "No" }}</dd></div>
+            <div>
+                <dt>"State"</dt>
+                <dd>{job_state_label(detail.state)}</dd>
+            </div>
+            <div>
+                <dt>"Revision"</dt>
+                <dd>{detail.revision}</dd>
+            </div>
+            <div>
+                <dt>"Node"</dt>
+                <dd>
+                    <code>{node.unwrap_or_else(|| "—".to_string())}</code>
+                </dd>
+            </div>
+            <div>
+                <dt>"Market"</dt>
+                <dd>
+                    <code>{detail.market.clone()}</code>
+                </dd>
+            </div>
+            <div>
+                <dt>"Listed"</dt>
+                <dd>{when(detail.listed_at_utc(), now, "Not listed")}</dd>
+            </div>
+            <div>
+                <dt>"Started"</dt>
+                <dd>{when(detail.started_at(), now, "Not started")}</dd>
+            </div>
+            <div>
+                <dt>"Ended"</dt>
+                <dd>{when(detail.ended_at(), now, "Not ended")}</dd>
+            </div>
+            <div>
+                <dt>"Confidential"</dt>
+                <dd>{if detail.confidential { "Yes" } else { "No" }}</dd>
+            </div>
         </dl>
         <h3>"Job definition"</h3>
-        <pre class="json-view" tabindex="0" aria-label="Job definition">{pretty(&detail.job_definition)}</pre>
+        <pre class="json-view" tabindex="0" aria-label="Job definition">
+            {pretty(&detail.job_definition)}
+        </pre>
         <h3>"Result"</h3>
         {match result {
-            Some(text) => view! { <pre class="json-view" tabindex="0" aria-label="Result">{text}</pre> }.into_any(),
+            Some(text) => {
+                view! {
+                    <pre class="json-view" tabindex="0" aria-label="Result">
+                        {text}
+                    </pre>
+                }
+                    .into_any()
+            }
             None => view! { <p class="muted">"No result yet."</p> }.into_any(),
         }}
     }
@@ -80,9 +127,18 @@ fn Logs(auth: Auth, deployment: String, job: String) -> impl IntoView {
         >
             {move || if open.get() { "Hide this job's logs" } else { "Show this job's logs" }}
         </button>
-        {move || open.get().then(|| view! {
-            <super::super::logs::JobLogs auth=auth deployment=deployment.clone() job=job.clone()/>
-        })}
+        {move || {
+            open.get()
+                .then(|| {
+                    view! {
+                        <super::super::logs::JobLogs
+                            auth=auth
+                            deployment=deployment.clone()
+                            job=job.clone()
+                        />
+                    }
+                })
+        }}
     }
 }
 
@@ -90,7 +146,7 @@ fn Logs(auth: Auth, deployment: String, job: String) -> impl IntoView {
 fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>, never: &'static str) -> AnyView {
     match at {
         Some(at) => view! {
-            <LocalTime at=at/>
+            <LocalTime at=at />
             <span class="muted">{format!(" ({})", format_relative(at, now))}</span>
         }
         .into_any(),

@@ -26,21 +26,28 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
                 <legend>"State"</legend>
                 {JobState::ALL
                     .into_iter()
-                    .map(|s| view! {
-                        <label class="chip">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || view.with(|v| v.states.contains(&s))
-                                on:change=move |_| go.go(view.get_untracked().toggle_state(s))
-                            />
-                            {job_state_label(s)}
-                        </label>
+                    .map(|s| {
+                        view! {
+                            <label class="chip">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || view.with(|v| v.states.contains(&s))
+                                    on:change=move |_| go.go(view.get_untracked().toggle_state(s))
+                                />
+                                {job_state_label(s)}
+                            </label>
+                        }
                     })
                     .collect_view()}
             </fieldset>
-            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size" />
         </div>
-        <HistoryList ctx=ctx data=data columns=COLUMNS row=move |job| view! { <JobRow job=job ctx=ctx/> }/>
+        <HistoryList
+            ctx=ctx
+            data=data
+            columns=COLUMNS
+            row=move |job| view! { <JobRow job=job ctx=ctx /> }
+        />
     }
 }
 
@@ -68,27 +75,40 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
         <tr data-job=address.clone()>
             <td class="id">
                 <code title=address.clone()>{short_id(&address)}</code>
-                <CopyButton text=address.clone() label="Copy job address"/>
+                <CopyButton text=address.clone() label="Copy job address" />
             </td>
             <td>{short_code(job.node.clone())}</td>
             <td class="num">{job.revision}</td>
-            <td><JobStateBadge state=job.state/></td>
+            <td>
+                <JobStateBadge state=job.state />
+            </td>
             <td>
                 {match started {
-                    Some(at) => view! { <RelativeTime iso=at.to_rfc3339()/> }.into_any(),
+                    Some(at) => view! { <RelativeTime iso=at.to_rfc3339() /> }.into_any(),
                     None => view! { <span class="muted">"Not started"</span> }.into_any(),
                 }}
             </td>
             <td class="duration">{duration}</td>
             <td>
-                <DisclosureButton open=open controls=detail_id.clone()>"Details"</DisclosureButton>
+                <DisclosureButton open=open controls=detail_id.clone()>
+                    "Details"
+                </DisclosureButton>
             </td>
         </tr>
         <tr class="history-detail-row" id=detail_id hidden=move || !open.get()>
             <td colspan="7">
-                {move || open.get().then(|| view! {
-                    <JobDetail auth=ctx.state.auth deployment=deployment.clone() job=address.clone()/>
-                })}
+                {move || {
+                    open.get()
+                        .then(|| {
+                            view! {
+                                <JobDetail
+                                    auth=ctx.state.auth
+                                    deployment=deployment.clone()
+                                    job=address.clone()
+                                />
+                            }
+                        })
+                }}
             </td>
         </tr>
     }
@@ -98,7 +118,10 @@ fn JobRow(job: Job, ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn JobStateBadge(state: JobState) -> impl IntoView {
     view! {
-        <span class=format!("badge badge-{}", job_state_tone(state).as_str()) data-state=state.as_str()>
+        <span
+            class=format!("badge badge-{}", job_state_tone(state).as_str())
+            data-state=state.as_str()
+        >
             {job_state_label(state)}
         </span>
     }

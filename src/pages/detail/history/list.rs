@@ -110,9 +110,17 @@ where
         }
     };
     view! {
-        <p class="refreshing" role="status" hidden=move || !busy.get()>"Loading…"</p>
+        <p class="refreshing" role="status" hidden=move || !busy.get()>
+            "Loading…"
+        </p>
         <Transition
-            fallback=move || view! { <p class="loading" role="status">{loading_text.clone()}</p> }
+            fallback=move || {
+                view! {
+                    <p class="loading" role="status">
+                        {loading_text.clone()}
+                    </p>
+                }
+            }
             set_pending=busy
         >
             {move || {
@@ -120,7 +128,7 @@ where
                     .flatten()
                     .map(|answer| match answer {
                         Ok(list) => shown(list).into_any(),
-                        Err(error) => view! { <ErrorBox error=error on_retry=retry/> }.into_any(),
+                        Err(error) => view! { <ErrorBox error=error on_retry=retry /> }.into_any(),
                     })
             }}
         </Transition>
@@ -131,10 +139,15 @@ fn table(tab: HistoryTab, columns: Columns, rows: impl IntoView) -> impl IntoVie
     view! {
         // On a phone it scrolls sideways, and the events and tasks tables hold nothing
         // focusable: Tab reaches the box itself, so the keyboard can scroll it.
-        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} table", tab.label())>
+        <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            aria-label=format!("{} table", tab.label())
+        >
             <table class=format!("history-table {}-table", tab.as_str())>
                 <caption class="visually-hidden">{tab.label()}</caption>
-                <TableHead columns=columns/>
+                <TableHead columns=columns />
                 <tbody>{rows}</tbody>
             </table>
         </div>

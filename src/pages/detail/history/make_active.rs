@@ -141,7 +141,9 @@ pub fn MakeActiveOutcome(m: MakeActive) -> impl IntoView {
             }}
         </p>
         <div class="history-error" role="alert">
-            {move || m.change.failure.get().map(|message| view! { <p class="form-error">{message}</p> })}
+            {move || {
+                m.change.failure.get().map(|message| view! { <p class="form-error">{message}</p> })
+            }}
         </div>
     }
 }
@@ -169,13 +171,24 @@ pub fn MakeActiveDialog(m: MakeActive) -> impl IntoView {
         };
         let new_title = format!("Revision {}", target.revision);
         match m.base.get() {
-            None => view! { <p class="loading" role="status">"Reading the active revision…"</p> }.into_any(),
+            None => view! {
+                <p class="loading" role="status">
+                    "Reading the active revision…"
+                </p>
+            }.into_any(),
             Some(Err(error)) => view! {
-                <p class="form-error">{format!("The active revision could not be read to compare: {}", error.user_message())}</p>
+                <p class="form-error">
+                    {format!(
+                        "The active revision could not be read to compare: {}",
+                        error.user_message(),
+                    )}
+                </p>
             }
             .into_any(),
             Some(Ok(None)) => view! {
-                <p class="muted">"The active revision's definition was not found; all of this one is shown as added."</p>
+                <p class="muted">
+                    "The active revision's definition was not found; all of this one is shown as added."
+                </p>
                 <DiffView
                     rows=diff_text("", &pretty(&target.job_definition))
                     old_title="Active revision"

@@ -33,17 +33,19 @@ pub fn RevisionsPanel(ctx: Ctx) -> impl IntoView {
     let make_active = MakeActive::new(state, data);
     view! {
         <div class="history-filters">
-            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size" />
         </div>
-        <MakeActiveOutcome m=make_active/>
+        <MakeActiveOutcome m=make_active />
         <HistoryList
             ctx=ctx
             data=data
             columns=COLUMNS
-            row=move |revision| view! { <RevisionRow revision=revision ctx=ctx compare=compare m=make_active/> }
+            row=move |revision| {
+                view! { <RevisionRow revision=revision ctx=ctx compare=compare m=make_active /> }
+            }
         />
-        <CompareSection compare=compare/>
-        <MakeActiveDialog m=make_active/>
+        <CompareSection compare=compare />
+        <MakeActiveDialog m=make_active />
     }
 }
 
@@ -69,11 +71,12 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
                     " "<span class="badge badge-ok revision-active">"Active"</span>
                 </Show>
             </th>
-            <td><RelativeTime iso=revision.created_at.clone()/></td>
+            <td>
+                <RelativeTime iso=revision.created_at.clone() />
+            </td>
             <td>{short_code(Some(revision.ipfs_definition_hash.clone()))}</td>
             <td class="compare-pick">
-                {pick(compare.a, "A", revision.clone())}
-                {pick(compare.b, "B", revision.clone())}
+                {pick(compare.a, "A", revision.clone())} {pick(compare.b, "B", revision.clone())}
             </td>
             <td class="actions">
                 <DisclosureButton open=open controls=json_id.clone()>
@@ -97,7 +100,13 @@ fn RevisionRow(revision: Revision, ctx: Ctx, compare: Compare, m: MakeActive) ->
         </tr>
         <tr class="history-detail-row" id=json_id hidden=move || !open.get()>
             <td colspan="5">
-                <pre class="json-view" tabindex="0" aria-label=format!("Revision {n} job definition")>{json}</pre>
+                <pre
+                    class="json-view"
+                    tabindex="0"
+                    aria-label=format!("Revision {n} job definition")
+                >
+                    {json}
+                </pre>
             </td>
         </tr>
     }
@@ -128,22 +137,35 @@ fn CompareSection(compare: Compare) -> impl IntoView {
         <section class="history-compare" aria-labelledby="history-compare-title">
             <h3 id="history-compare-title">"Compare revisions"</h3>
             {move || match (a.get(), b.get()) {
-                (Some(a), Some(b)) if a.revision == b.revision => view! {
-                    <p class="muted">{format!("A and B are both revision {}: pick two different revisions.", a.revision)}</p>
+                (Some(a), Some(b)) if a.revision == b.revision => {
+                    view! {
+                        <p class="muted">
+                            {format!(
+                                "A and B are both revision {}: pick two different revisions.",
+                                a.revision,
+                            )}
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
-                (Some(a), Some(b)) => view! {
-                    <DiffView
-                        rows=diff_values(&a.job_definition, &b.job_definition)
-                        old_title=format!("A: revision {}", a.revision)
-                        new_title=format!("B: revision {}", b.revision)
-                    />
+                (Some(a), Some(b)) => {
+                    view! {
+                        <DiffView
+                            rows=diff_values(&a.job_definition, &b.job_definition)
+                            old_title=format!("A: revision {}", a.revision)
+                            new_title=format!("B: revision {}", b.revision)
+                        />
+                    }
+                        .into_any()
                 }
-                .into_any(),
-                _ => view! {
-                    <p class="muted">"Pick A and B in the Compare column to see what changed between two revisions."</p>
+                _ => {
+                    view! {
+                        <p class="muted">
+                            "Pick A and B in the Compare column to see what changed between two revisions."
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
             }}
             <Show when=picked>
                 <button

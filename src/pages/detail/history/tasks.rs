@@ -25,11 +25,13 @@ pub fn TasksPanel(ctx: Ctx) -> impl IntoView {
                 label="Task "
                 all="All tasks"
                 value=task
-                on_change={move |task: Option<TaskKind>| go.go(view.get_untracked().with_task(task))}
+                on_change={move |task: Option<TaskKind>| {
+                    go.go(view.get_untracked().with_task(task))
+                }}
             />
-            <PageSizeSelect view=view go=go.callback() class="history-page-size"/>
+            <PageSizeSelect view=view go=go.callback() class="history-page-size" />
         </div>
-        <HistoryList ctx=ctx data=data columns=COLUMNS row=|task| view! { <TaskRow task=task/> }/>
+        <HistoryList ctx=ctx data=data columns=COLUMNS row=|task| view! { <TaskRow task=task /> } />
     }
 }
 
@@ -40,25 +42,31 @@ fn TaskRow(task: Task) -> impl IntoView {
     let now = use_now();
     view! {
         <tr data-task=task.task.as_str()>
-            <td><code>{task.task.as_str()}</code></td>
+            <td>
+                <code>{task.task.as_str()}</code>
+            </td>
             <td>{short_code(task.job.clone())}</td>
             <td>
                 {match task.due_at_utc() {
-                    Some(due) => view! {
-                        <time
-                            class="task-due"
-                            class:task-overdue=move || is_overdue(due, now.get())
-                            datetime=task.due_at.clone()
-                            title=format_exact(due)
-                        >
-                            {move || due_text(due, now.get())}
-                        </time>
+                    Some(due) => {
+                        view! {
+                            <time
+                                class="task-due"
+                                class:task-overdue=move || is_overdue(due, now.get())
+                                datetime=task.due_at.clone()
+                                title=format_exact(due)
+                            >
+                                {move || due_text(due, now.get())}
+                            </time>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
-            <td><RelativeTime iso=task.created_at.clone()/></td>
+            <td>
+                <RelativeTime iso=task.created_at.clone() />
+            </td>
         </tr>
     }
 }

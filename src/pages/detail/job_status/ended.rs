@@ -25,12 +25,33 @@ pub fn EndedJob(state: DetailState, job: Job) -> impl IntoView {
     });
     view! {
         <article class="job-status-job" data-job=job.job.clone()>
-            <h3>"Job "<span class="mono" title=job.job.clone()>{short_id(&job.job)}</span>" — "{job_state_label(job.state)}</h3>
+            <h3>
+                "Job "<span class="mono" title=job.job.clone()>
+                    {short_id(&job.job)}
+                </span>" — "{job_state_label(job.state)}
+            </h3>
             {move || match result.get() {
-                None => view! { <p class="muted" role="status">"Loading the result…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="error-box" role="alert">{e.user_message()}</p> }.into_any(),
-                Some(Ok(None)) => view! { <p class="muted">"No result yet: the node has not uploaded it."</p> }.into_any(),
-                Some(Ok(Some(rows))) => view! { <OpTable rows=rows/> }.into_any(),
+                None => {
+                    view! {
+                        <p class="muted" role="status">
+                            "Loading the result…"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Err(e)) => {
+                    view! {
+                        <p class="error-box" role="alert">
+                            {e.user_message()}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Ok(None)) => {
+                    view! { <p class="muted">"No result yet: the node has not uploaded it."</p> }
+                        .into_any()
+                }
+                Some(Ok(Some(rows))) => view! { <OpTable rows=rows /> }.into_any(),
             }}
         </article>
     }

@@ -13,7 +13,7 @@ pub fn OpTable(rows: Vec<OpRow>) -> impl IntoView {
     }
     view! {
         <table class="job-status-ops">
-            <TableHead columns=COLUMNS/>
+            <TableHead columns=COLUMNS />
             <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
         </table>
     }
@@ -33,7 +33,11 @@ fn row(r: OpRow) -> impl IntoView {
     view! {
         <tr data-op=op>
             <th scope="row">{r.op}</th>
-            <td><span class=tone title=r.status>{r.label}</span></td>
+            <td>
+                <span class=tone title=r.status>
+                    {r.label}
+                </span>
+            </td>
             <td class="op-exit">{exit}</td>
             <td class="op-notes">{r.notes.join("; ")}</td>
         </tr>
@@ -62,7 +66,12 @@ fn endpoint((e, health): (NodeEndpoint, Health)) -> impl IntoView {
     let target = match web_link(&url) {
         Some(href) => {
             let (href, text) = (href.to_string(), href.to_string());
-            view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+            view! {
+                <a href=href target="_blank" rel="noopener noreferrer">
+                    {text}
+                </a>
+            }
+            .into_any()
         }
         None => view! { <span>{url}</span> }.into_any(),
     };

@@ -40,28 +40,56 @@ pub fn RunningJob(job: Job, node: NodeAccess) -> impl IntoView {
     let address = job.job.clone();
     view! {
         <article class="job-status-job" data-job=job.job.clone()>
-            <h3>"Job "<span class="mono" title=job.job.clone()>{short_id(&job.job)}</span>" — Running"</h3>
+            <h3>
+                "Job "<span class="mono" title=job.job.clone()>
+                    {short_id(&job.job)}
+                </span>" — Running"
+            </h3>
             {move || match link.get() {
-                Link::Connecting => view! { <p class="muted" role="status">"Connecting to the node…"</p> }.into_any(),
-                Link::Live => view! { <p class="muted" role="status">"Live from the node"</p> }.into_any(),
-                Link::Ended => view! { <p class="muted" role="status">"The node ended the job."</p> }.into_any(),
-                Link::Trouble(message, retrying) => view! {
-                    <p class="error-box" role="alert">
-                        {message}
-                        {retrying.then_some(" Trying again…")}
-                    </p>
+                Link::Connecting => {
+                    view! {
+                        <p class="muted" role="status">
+                            "Connecting to the node…"
+                        </p>
+                    }
+                        .into_any()
                 }
-                .into_any(),
+                Link::Live => {
+                    view! {
+                        <p class="muted" role="status">
+                            "Live from the node"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Link::Ended => {
+                    view! {
+                        <p class="muted" role="status">
+                            "The node ended the job."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Link::Trouble(message, retrying) => {
+                    view! {
+                        <p class="error-box" role="alert">
+                            {message}
+                            {retrying.then_some(" Trying again…")}
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
             {move || {
                 let address = address.clone();
-                info.get().map(|i| {
-                    let eps = endpoints(&i, &address);
-                    view! {
-                        <OpTable rows=ops_from_info(&i)/>
-                        <NodeEndpoints endpoints=eps/>
-                    }
-                })
+                info.get()
+                    .map(|i| {
+                        let eps = endpoints(&i, &address);
+                        view! {
+                            <OpTable rows=ops_from_info(&i) />
+                            <NodeEndpoints endpoints=eps />
+                        }
+                    })
             }}
         </article>
     }

@@ -34,54 +34,116 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
     });
     view! {
         <div class="log-notes">
-            {move || feed.error.get().map(|e| view! { <p class="error-box" role="alert">{e}</p> })}
             {move || {
-                model.jobs.get().into_iter().filter_map(|e| {
-                    let who = format!("{} (job {})", replica::label(e.index), short_id(&e.job));
-                    let (text, alert) = match (&e.link, &e.result) {
-                        (Link::Reconnecting(r), _) => (format!("{who}: {r}"), false),
-                        (Link::Stopped(r), _) => (format!("{who}: {r}"), true),
-                        (Link::NoNode, _) => (format!("{who} is waiting for a node; its lines appear once it starts."), false),
-                        (_, ResultState::NotUploaded) => (format!(
-                            "{who} has ended, but its result is not uploaded yet. Showing the lines seen live so far; checking again…"
-                        ), false),
-                        (_, ResultState::Failed(m)) => (format!("{who}: its result could not be read. {m}"), true),
-                        _ => return None,
-                    };
-                    Some(if alert {
-                        view! { <p class="error-box log-note" role="alert" data-job=e.job.clone()>{text}</p> }.into_any()
-                    } else {
-                        view! { <p class="log-note" role="status" data-job=e.job.clone()>{text}</p> }.into_any()
+                feed.error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error-box" role="alert">
+                                {e}
+                            </p>
+                        }
                     })
-                }).collect_view()
             }}
-            {move || dropped.get().into_iter().map(|(index, job, n, has_result)| {
-                let label = replica::label(index);
-                let text = format!(
-                    "{label}: {n} older lines are not kept here (the newest {} per job are).",
-                    crate::domain::logs::job_log::DEFAULT_CAP
-                );
-                let button = has_result.then(|| {
-                    let job = job.clone();
-                    view! {
-                        <button type="button" class="btn" on:click=move |_| {
-                            let job = job.clone();
-                            spawn_local(async move { download_full(auth, deployment.get_untracked(), job, index).await });
-                        }>
-                            {format!("Download the full result of {label}")}
-                        </button>
-                    }
-                });
-                view! { <p class="log-note log-dropped">{text}" "{button}</p> }
-            }).collect_view()}
-            {move || (empty.get() && feed.loaded.get()).then(|| {
-                let text = if model.jobs.with(Vec::is_empty) {
-                    "No jobs to show lines of yet."
-                } else {
-                    "No log lines yet."
-                };
-                view! { <p class="empty">{text}</p> }
-            })}
+            {move || {
+                model
+                    .jobs
+                    .get()
+                    .into_iter()
+                    .filter_map(|e| {
+                        let who = format!("{} (job {})", replica::label(e.index), short_id(&e.job));
+                        let (text, alert) = match (&e.link, &e.result) {
+                            (Link::Reconnecting(r), _) => (format!("{who}: {r}"), false),
+                            (Link::Stopped(r), _) => (format!("{who}: {r}"), true),
+                            (Link::NoNode, _) => {
+                                (
+                                    format!(
+                                        "{who} is waiting for a node; its lines appear once it starts.",
+                                    ),
+                                    false,
+                                )
+                            }
+                            (_, ResultState::NotUploaded) => {
+                                (
+                                    format!(
+                                        "{who} has ended, but its result is not uploaded yet. Showing the lines seen live so far; checking again…",
+                                    ),
+                                    false,
+                                )
+                            }
+                            (_, ResultState::Failed(m)) => {
+                                (format!("{who}: its result could not be read. {m}"), true)
+                            }
+                            _ => return None,
+                        };
+                        Some(
+                            if alert {
+                                view! {
+                                    <p
+                                        class="error-box log-note"
+                                        role="alert"
+                                        data-job=e.job.clone()
+                                    >
+                                        {text}
+                                    </p>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <p class="log-note" role="status" data-job=e.job.clone()>
+                                        {text}
+                                    </p>
+                                }
+                                    .into_any()
+                            },
+                        )
+                    })
+                    .collect_view()
+            }}
+            {move || {
+                dropped
+                    .get()
+                    .into_iter()
+                    .map(|(index, job, n, has_result)| {
+                        let label = replica::label(index);
+                        let text = format!(
+                            "{label}: {n} older lines are not kept here (the newest {} per job are).",
+                            crate::domain::logs::job_log::DEFAULT_CAP,
+                        );
+                        let button = has_result
+                            .then(|| {
+                                let job = job.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="btn"
+                                        on:click=move |_| {
+                                            let job = job.clone();
+                                            spawn_local(async move {
+                                                download_full(auth, deployment.get_untracked(), job, index)
+                                                    .await
+                                            });
+                                        }
+                                    >
+                                        {format!("Download the full result of {label}")}
+                                    </button>
+                                }
+                            });
+                        view! { <p class="log-note log-dropped">{text}" "{button}</p> }
+                    })
+                    .collect_view()
+            }}
+            {move || {
+                (empty.get() && feed.loaded.get())
+                    .then(|| {
+                        let text = if model.jobs.with(Vec::is_empty) {
+                            "No jobs to show lines of yet."
+                        } else {
+                            "No log lines yet."
+                        };
+                        view! { <p class="empty">{text}</p> }
+                    })
+            }}
         </div>
     }
 }

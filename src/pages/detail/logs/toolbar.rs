@@ -57,18 +57,31 @@ pub fn Toolbar(
     };
     view! {
         <div class="log-toolbar" role="search" aria-label="Filter logs">
-            {(!narrowed).then(|| view! { <Replicas model=model filter=filter change=Callback::new(move |f: LogFilter| {
-                let mut f = f;
-                f.line = None;
-                set_filter.run(f);
-            })/> })}
+            {(!narrowed)
+                .then(|| {
+                    view! {
+                        <Replicas
+                            model=model
+                            filter=filter
+                            change=Callback::new(move |f: LogFilter| {
+                                let mut f = f;
+                                f.line = None;
+                                set_filter.run(f);
+                            })
+                        />
+                    }
+                })}
             <label class="log-op-select">
                 "Op "
                 <select
                     prop:value=move || filter.with(|f| f.op.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        change(&move |f: &mut LogFilter| f.op = Some(v.clone()).filter(|v| !v.is_empty()));
+                        change(
+                            &move |f: &mut LogFilter| {
+                                f.op = Some(v.clone()).filter(|v| !v.is_empty());
+                            },
+                        );
                     }
                 >
                     <option value="">"All ops"</option>
@@ -131,7 +144,9 @@ pub fn Toolbar(
                     n => format!(" ({n} new lines)"),
                 }}
             </button>
-            <button type="button" class="btn" on:click=download>"Download logs"</button>
+            <button type="button" class="btn" on:click=download>
+                "Download logs"
+            </button>
             <button
                 type="button"
                 class="btn"
@@ -181,7 +196,11 @@ fn Replicas(
                                 type="checkbox"
                                 prop:checked=move || filter.with(|f| f.shows_job(&shown))
                                 on:change=move |_| {
-                                    let all: Vec<String> = model.jobs.with_untracked(|j| j.iter().map(|e| e.job.clone()).collect());
+                                    let all: Vec<String> = model
+                                        .jobs
+                                        .with_untracked(|j| {
+                                            j.iter().map(|e| e.job.clone()).collect()
+                                        });
                                     let all: Vec<&str> = all.iter().map(String::as_str).collect();
                                     let mut f = filter.get_untracked();
                                     f.toggle_replica(&job, &all);

@@ -239,7 +239,7 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
             on:click=on_click
         >
             <div class="log-spacer" node_ref=spacer>
-                <div class="log-rows" node_ref=rows></div>
+                <div class="log-rows" node_ref=rows />
             </div>
         </div>
     }
