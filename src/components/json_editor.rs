@@ -6,11 +6,12 @@
 //! each gutter row stays level with its line.
 
 use super::form_field::{describedby, Described};
-use crate::client::json_file::{dropped_file, picked_file, read_json_file};
+use super::json_file_button::JsonFileButton;
+use crate::client::json_file::{dropped_file, read_json_file};
 use crate::domain::deployment_file::Imported;
 use crate::domain::jobdef::review::pretty;
 use crate::domain::words::count_of;
-use leptos::html::{Div, Input, Textarea};
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -119,7 +120,6 @@ pub fn JsonEditor(
 
     // A dropped or picked `.json` file replaces the text: a bare job
     // definition as it is, a deployment file by its job definition.
-    let file_input = NodeRef::<Input>::new();
     let open_file = move |file: web_sys::File| {
         if disabled.get_untracked() {
             return;
@@ -175,30 +175,10 @@ pub fn JsonEditor(
                 <button type="button" class="btn" on:click=format disabled=move || disabled.get()>
                     "Format"
                 </button>
-                <button
-                    type="button"
-                    class="btn"
-                    disabled=move || disabled.get()
-                    on:click=move |_| {
-                        if let Some(input) = file_input.get_untracked() {
-                            input.click()
-                        }
-                    }
-                >
-                    "Open .json file"
-                </button>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".json,application/json"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    node_ref=file_input
-                    on:change=move |ev| {
-                        if let Some(file) = picked_file(&ev) {
-                            open_file(file)
-                        }
-                    }
+                <JsonFileButton
+                    label="Open .json file"
+                    disabled=disabled
+                    on_file=Callback::new(open_file)
                 />
             </div>
             <div class="json-editor-body">

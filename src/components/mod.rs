@@ -13,6 +13,7 @@ pub mod error_box;
 pub mod follow_link;
 pub mod form_field;
 pub mod json_editor;
+pub mod json_file_button;
 pub mod local_time;
 pub mod modal;
 pub mod notify_toggle;

@@ -2,10 +2,10 @@
 //! definition only the job definition editor. The form's checks run at once;
 //! a refused file changes nothing and says why (field and line).
 
-use crate::client::json_file::{dropped_file, picked_file, read_json_file};
+use crate::client::json_file::{dropped_file, read_json_file};
+use crate::components::json_file_button::JsonFileButton;
 use crate::domain::create::{CreateForm, Field, Invalid};
 use crate::domain::deployment_file::Imported;
-use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
@@ -115,33 +115,12 @@ fn job_problems_only(invalid: Option<Invalid>) -> Option<Invalid> {
 
 #[component]
 pub fn ImportFromFile(importer: Importer) -> impl IntoView {
-    let input = NodeRef::<Input>::new();
     let outcome = importer.outcome;
     view! {
         <div class="import-file">
-            <button
-                type="button"
-                class="btn"
-                on:click=move |_| {
-                    if let Some(input) = input.get_untracked() {
-                        input.click();
-                    }
-                }
-            >
-                "Import from file"
-            </button>
-            <input
-                type="file"
-                class="visually-hidden"
-                accept=".json,application/json"
-                tabindex="-1"
-                aria-hidden="true"
-                node_ref=input
-                on:change=move |ev| {
-                    if let Some(file) = picked_file(&ev) {
-                        importer.take(file);
-                    }
-                }
+            <JsonFileButton
+                label="Import from file"
+                on_file=Callback::new(move |file| importer.take(file))
             />
             <span class="muted">" or drop a .json file onto the form"</span>
             <p class="import-ok" role="status">
