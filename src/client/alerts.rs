@@ -7,7 +7,8 @@ use super::auth::Auth;
 use crate::api::endpoints;
 use crate::api::models::{Deployment, JobState};
 use crate::api::node::result::parse_result;
-use crate::domain::alerts::{result_retry_ms, Alert, Tracker, POLL_MS};
+use crate::api::query::{DeploymentFilter, Page};
+use crate::domain::alerts::{result_retry_ms, running_jobs, Alert, Followed, Tracker, POLL_MS};
 use crate::session;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -22,9 +23,8 @@ pub struct Alerts {
     /// the router, navigates there).
     pub open: RwSignal<Option<String>>,
     tracker: StoredValue<Tracker>,
-    /// Followed by the list page and the detail page: id, and whether a live
-    /// stream already reports it (then it is not polled).
-    followed: RwSignal<Vec<(String, bool)>>,
+    /// What the list page and the detail page follow.
+    followed: RwSignal<Followed>,
 }
 
 impl Alerts {
@@ -35,7 +35,7 @@ impl Alerts {
             denied: RwSignal::new(false),
             open: RwSignal::new(None),
             tracker: StoredValue::new(Tracker::default()),
-            followed: RwSignal::new(Vec::new()),
+            followed: RwSignal::new(Followed::default()),
         };
         provide_context(alerts);
         leptos::task::spawn_local(alerts.poll(auth));
@@ -78,14 +78,15 @@ impl Alerts {
         }
     }
 
-    /// The deployments a page shows, replacing what it followed before; the
-    /// page calls it with an empty list when it goes.
-    pub fn follow(self, page: &str, ids: Vec<String>, live: bool) {
-        let tag = format!("{page}:");
-        self.followed.update(|f| {
-            f.retain(|(id, _)| !id.starts_with(&tag));
-            f.extend(ids.into_iter().map(|id| (format!("{tag}{id}"), live)));
-        });
+    /// The list page's request (its filters and page), `None` when it goes.
+    pub fn follow_list(self, request: Option<(DeploymentFilter, Page)>) {
+        self.followed.update(|f| f.list = request);
+    }
+
+    /// The detail page's deployment and whether its live stream reports it,
+    /// `None` when the page goes.
+    pub fn follow_detail(self, detail: Option<(String, bool)>) {
+        self.followed.update(|f| f.detail = detail);
     }
 
     /// A status the app read (page, stream or poll): notifies when it is news.
@@ -109,7 +110,7 @@ impl Alerts {
     pub fn job_state(self, auth: Auth, (id, name): (&str, &str), job: &str, state: JobState) {
         let ended = self
             .tracker
-            .try_update_value(|t| t.job_ended(job, state))
+            .try_update_value(|t| t.jobs.job_state(id, job, state))
             .unwrap_or(false);
         if ended && self.on.get_untracked() {
             leptos::task::spawn_local(self.read_result(
@@ -166,29 +167,61 @@ impl Alerts {
         click.forget();
     }
 
-    /// Every 30 s, reads the followed deployments no stream reports; sends
-    /// nothing while alerts are off or nothing is followed.
+    /// Every 30 s, reads what the open pages follow and no stream reports:
+    /// the list page's own request (one read for its whole page), the detail
+    /// page's deployment, and a deployment's RUNNING jobs only when its count
+    /// says they changed. Sends nothing while alerts are off or nothing needs it.
     async fn poll(self, auth: Auth) {
         loop {
             gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
             if !self.on.get_untracked() {
                 continue;
             }
-            let ids: Vec<String> = self.followed.with_untracked(|f| {
-                let mut ids: Vec<String> = f
-                    .iter()
-                    .filter(|(_, live)| !live)
-                    .filter_map(|(tagged, _)| tagged.split_once(':').map(|(_, id)| id.to_string()))
-                    .collect();
-                ids.sort();
-                ids.dedup();
-                ids
-            });
-            for id in ids {
-                if let Ok(d) = auth.call(endpoints::get_deployment(&id)).await {
-                    self.observe(&d);
+            let Some(plan) = self.followed.with_untracked(Followed::plan) else {
+                continue;
+            };
+            let mut read: Vec<Deployment> = Vec::new();
+            if let Some((filter, page)) = &plan.list {
+                if let Ok(list) = auth.call(endpoints::list_deployments(filter, page)).await {
+                    read.extend(list.deployments);
                 }
             }
+            if let Some(id) = plan.detail.filter(|id| !read.iter().any(|d| &d.id == id)) {
+                if let Ok(d) = auth.call(endpoints::get_deployment(&id)).await {
+                    read.push(d);
+                }
+            }
+            for d in &read {
+                self.observe(d);
+            }
+            for d in &read {
+                self.check_jobs(auth, d).await;
+            }
+        }
+    }
+
+    /// Reads `d`'s RUNNING jobs when its count changed (or they are not known
+    /// yet), and the result of each job that has ended since.
+    async fn check_jobs(self, auth: Auth, d: &Deployment) {
+        let wanted = self
+            .tracker
+            .try_update_value(|t| t.jobs.wants_read(&d.id, d.active_jobs))
+            .unwrap_or(false);
+        if !wanted || !self.on.get_untracked() {
+            return;
+        }
+        let (filter, page) = running_jobs();
+        let Ok(list) = auth.call(endpoints::list_jobs(&d.id, &filter, &page)).await else {
+            return;
+        };
+        let running: Vec<String> = list.jobs.into_iter().map(|j| j.job).collect();
+        let total = list.pagination.total_items.max(running.len() as u64);
+        let ended = self
+            .tracker
+            .try_update_value(|t| t.jobs.read(&d.id, &running, total))
+            .unwrap_or_default();
+        for job in ended {
+            leptos::task::spawn_local(self.read_result(auth, (d.id.clone(), d.name.clone()), job));
         }
     }
 }
