@@ -3,12 +3,14 @@
 //! those the live stream does not cover, and the notifications themselves.
 //! The rules (what is news, the throttle) are `domain::alerts`.
 
+mod poll;
+
 use super::auth::Auth;
 use crate::api::endpoints;
 use crate::api::models::{Deployment, JobState};
 use crate::api::node::result::parse_result;
 use crate::api::query::{DeploymentFilter, Page};
-use crate::domain::alerts::{result_retry_ms, running_jobs, Alert, Followed, Tracker, POLL_MS};
+use crate::domain::alerts::{result_retry_ms, Alert, Followed, Tracker};
 use crate::session;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -38,7 +40,7 @@ impl Alerts {
             followed: RwSignal::new(Followed::default()),
         };
         provide_context(alerts);
-        leptos::task::spawn_local(alerts.poll(auth));
+        alerts.poll_while_wanted(auth);
     }
 
     pub fn use_alerts() -> Alerts {
@@ -165,64 +167,6 @@ impl Alerts {
         });
         shown.set_onclick(Some(click.as_ref().unchecked_ref()));
         click.forget();
-    }
-
-    /// Every 30 s, reads what the open pages follow and no stream reports:
-    /// the list page's own request (one read for its whole page), the detail
-    /// page's deployment, and a deployment's RUNNING jobs only when its count
-    /// says they changed. Sends nothing while alerts are off or nothing needs it.
-    async fn poll(self, auth: Auth) {
-        loop {
-            gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
-            if !self.on.get_untracked() {
-                continue;
-            }
-            let Some(plan) = self.followed.with_untracked(Followed::plan) else {
-                continue;
-            };
-            let mut read: Vec<Deployment> = Vec::new();
-            if let Some((filter, page)) = &plan.list {
-                if let Ok(list) = auth.call(endpoints::list_deployments(filter, page)).await {
-                    read.extend(list.deployments);
-                }
-            }
-            if let Some(id) = plan.detail.filter(|id| !read.iter().any(|d| &d.id == id)) {
-                if let Ok(d) = auth.call(endpoints::get_deployment(&id)).await {
-                    read.push(d);
-                }
-            }
-            for d in &read {
-                self.observe(d);
-            }
-            for d in &read {
-                self.check_jobs(auth, d).await;
-            }
-        }
-    }
-
-    /// Reads `d`'s RUNNING jobs when its count changed (or they are not known
-    /// yet), and the result of each job that has ended since.
-    async fn check_jobs(self, auth: Auth, d: &Deployment) {
-        let wanted = self
-            .tracker
-            .try_update_value(|t| t.jobs.wants_read(&d.id, d.active_jobs))
-            .unwrap_or(false);
-        if !wanted || !self.on.get_untracked() {
-            return;
-        }
-        let (filter, page) = running_jobs();
-        let Ok(list) = auth.call(endpoints::list_jobs(&d.id, &filter, &page)).await else {
-            return;
-        };
-        let running: Vec<String> = list.jobs.into_iter().map(|j| j.job).collect();
-        let total = list.pagination.total_items.max(running.len() as u64);
-        let ended = self
-            .tracker
-            .try_update_value(|t| t.jobs.read(&d.id, &running, total))
-            .unwrap_or_default();
-        for job in ended {
-            leptos::task::spawn_local(self.read_result(auth, (d.id.clone(), d.name.clone()), job));
-        }
     }
 }
 

@@ -4,35 +4,57 @@
 // request once for the whole page (or the one deployment), and a deployment's
 // RUNNING jobs only to learn them or when its `active_jobs` count changed;
 // a job that has ended then has its result read for the exit code.
-// The page's clock is run forward (no sleeps); each run of 35 s fires one poll,
-// since the next is only scheduled once the poll's requests have been answered.
+// The page's clock is paused and run forward (no sleeps): each 30 s window holds
+// one tick of the poll's timer, so each poll's requests can be counted exactly.
 import { test, expect } from "./fixtures.mjs";
 import { api } from "./helpers/fake.mjs";
 import { signIn } from "./helpers/sign-in.mjs";
-import { openDetail, liveMode, runTimersFor, badge } from "./helpers/detail-page.mjs";
+import { openDetail, liveMode, badge } from "./helpers/detail-page.mjs";
 import { params, sentSoFar, waitForRequest, waitForRequests } from "./helpers/request-log.mjs";
-import { clickNote, jobFailed, notes, stubNotifications, turnOnAlerts } from "./helpers/notifications.mjs";
+import { clickNote, jobFailed, notes, notifyMe, stubNotifications, turnOnAlerts } from "./helpers/notifications.mjs";
 
-const POLL = 35_000;
+const POLL = 30_000;
 const FIVE_MINUTES = 5 * 60_000;
 
 const isJobsRead = (r) => /^\/deployments\/[^/]+\/jobs$/.test(r.path) && params(r.query).limit === "100";
 const isJobDetail = (r) => /^\/deployments\/[^/]+\/jobs\/[^/]+$/.test(r.path);
 const label = (r) => `${r.method} ${r.path}${isJobsRead(r) ? "?state=RUNNING&limit=100" : ""}`;
 
+/** Pages whose clock this spec has paused: from then on only `advance` moves it. */
+const paused = new WeakSet();
+
+/**
+ * Runs the page's time `ms` on, firing every timer due meanwhile. The clock is paused
+ * first (a second ahead, as runTimersFor does), so windows of 30 s each hold exactly
+ * one tick of the poll's 30 s timer.
+ */
+async function advance(page, ms) {
+  if (!paused.has(page)) {
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+    paused.add(page);
+  }
+  await page.clock.runFor(ms);
+}
+
 /**
  * Runs the page's time for one poll; waits for exactly `expected` more requests of the
  * poll (`match`), checks behind a sentinel that no more came, and answers them.
- * `jump`: the clock leaps that far instead (a laptop lid closed), firing what is due once.
  */
-async function onePoll(page, fake, match, expected, { jump } = {}) {
+async function onePoll(page, fake, match, expected) {
   const before = (await sentSoFar(fake, page, match)).length;
-  if (jump) await page.clock.fastForward(jump);
-  else await runTimersFor(page, POLL);
+  await advance(page, POLL);
   await waitForRequests(fake, match, { count: before + expected.length });
   const sent = (await sentSoFar(fake, page, match)).slice(before);
   expect(sent.map(label).sort()).toEqual([...expected].sort());
   return sent;
+}
+
+/** Five minutes pass: polls run (how many depends on how fast they are answered). */
+async function fiveMinutesPass(page, fake, match) {
+  const before = (await sentSoFar(fake, page, match)).length;
+  await advance(page, FIVE_MINUTES);
+  await waitForRequests(fake, match, { atLeast: before + 1 });
+  await sentSoFar(fake, page, match);
 }
 
 async function runningJobs(fake, dep) {
@@ -96,7 +118,7 @@ test("list page: a listed deployment's job ending with a non-zero exit code noti
   expect(await notes(page)).toHaveLength(1);
 
   // Five minutes on, the next one notifies again.
-  await onePoll(page, fake, match, ["GET /deployments"], { jump: FIVE_MINUTES });
+  await fiveMinutesPass(page, fake, match);
   await fake.endJob(third, "COMPLETED", 2);
   await onePoll(page, fake, match, [
     "GET /deployments",
@@ -117,16 +139,24 @@ test("list page: a change into ERROR of a listed deployment notifies with its na
   await expect(page.getByRole("link", { name: dep.name, exact: true })).toBeVisible();
   await turnOnAlerts(page);
   await fake.patchDeployment(dep.id, { status: "ERROR" });
-  await runTimersFor(page, POLL);
+  await advance(page, POLL);
   await expect.poll(() => notes(page)).toEqual([{ title: `${dep.name}: ERROR`, body: `Deployment ${dep.name} is now ERROR.` }]);
 });
 
-test("list page: nothing is polled while alerts are off", async ({ page, fake }) => {
+test("list page: nothing is polled while alerts are off, and the poll stops when they are turned off", async ({ page, fake }) => {
   const dep = (await fake.deployments()).find((d) => d.status === "RUNNING" && d.active_jobs > 0);
   await signIn(page, fake, `/deployments?search=${encodeURIComponent(dep.name)}`);
   await expect(page.getByRole("link", { name: dep.name, exact: true })).toBeVisible();
   const { query } = await waitForRequest(fake, { method: "GET", path: "/deployments", query: { search: dep.name } });
   const match = { method: "GET", where: (r) => (r.path === "/deployments" && r.query === query) || isJobsRead(r) };
+  await onePoll(page, fake, match, []);
+  await onePoll(page, fake, match, []);
+  // On, the page is polled; off again, the poll stops.
+  await turnOnAlerts(page);
+  await onePoll(page, fake, match, ["GET /deployments", `GET /deployments/${dep.id}/jobs?state=RUNNING&limit=100`]);
+  await onePoll(page, fake, match, ["GET /deployments"]);
+  await notifyMe(page).click();
+  await expect(notifyMe(page)).toHaveAttribute("aria-pressed", "false");
   await onePoll(page, fake, match, []);
   await onePoll(page, fake, match, []);
 });
@@ -170,7 +200,7 @@ test.describe("detail page without the live stream", () => {
 
     // Five minutes on, a job ending with code 0 is read and is no news.
     await fake.patchDeployment(dep.id, { status: "RUNNING" });
-    await onePoll(page, fake, match, [`GET /deployments/${dep.id}`], { jump: FIVE_MINUTES });
+    await fiveMinutesPass(page, fake, match);
     await fake.endJob(second, "COMPLETED", 0);
     await onePoll(page, fake, match, [
       `GET /deployments/${dep.id}`,
