@@ -3,11 +3,14 @@
 //! those the live stream does not cover, and the notifications themselves.
 //! The rules (what is news, the throttle) are `domain::alerts`.
 
+mod poll;
+
 use super::auth::Auth;
 use crate::api::endpoints;
 use crate::api::models::{Deployment, JobState};
 use crate::api::node::result::parse_result;
-use crate::domain::alerts::{result_retry_ms, Alert, Tracker, POLL_MS};
+use crate::api::query::{DeploymentFilter, Page};
+use crate::domain::alerts::{result_retry_ms, Alert, Followed, Tracker};
 use crate::session;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -22,9 +25,8 @@ pub struct Alerts {
     /// the router, navigates there).
     pub open: RwSignal<Option<String>>,
     tracker: StoredValue<Tracker>,
-    /// Followed by the list page and the detail page: id, and whether a live
-    /// stream already reports it (then it is not polled).
-    followed: RwSignal<Vec<(String, bool)>>,
+    /// What the list page and the detail page follow.
+    followed: RwSignal<Followed>,
 }
 
 impl Alerts {
@@ -35,10 +37,10 @@ impl Alerts {
             denied: RwSignal::new(false),
             open: RwSignal::new(None),
             tracker: StoredValue::new(Tracker::default()),
-            followed: RwSignal::new(Vec::new()),
+            followed: RwSignal::new(Followed::default()),
         };
         provide_context(alerts);
-        leptos::task::spawn_local(alerts.poll(auth));
+        alerts.poll_while_wanted(auth);
     }
 
     pub fn use_alerts() -> Alerts {
@@ -78,14 +80,15 @@ impl Alerts {
         }
     }
 
-    /// The deployments a page shows, replacing what it followed before; the
-    /// page calls it with an empty list when it goes.
-    pub fn follow(self, page: &str, ids: Vec<String>, live: bool) {
-        let tag = format!("{page}:");
-        self.followed.update(|f| {
-            f.retain(|(id, _)| !id.starts_with(&tag));
-            f.extend(ids.into_iter().map(|id| (format!("{tag}{id}"), live)));
-        });
+    /// The list page's request (its filters and page), `None` when it goes.
+    pub fn follow_list(self, request: Option<(DeploymentFilter, Page)>) {
+        self.followed.update(|f| f.list = request);
+    }
+
+    /// The detail page's deployment and whether its live stream reports it,
+    /// `None` when the page goes.
+    pub fn follow_detail(self, detail: Option<(String, bool)>) {
+        self.followed.update(|f| f.detail = detail);
     }
 
     /// A status the app read (page, stream or poll): notifies when it is news.
@@ -109,7 +112,7 @@ impl Alerts {
     pub fn job_state(self, auth: Auth, (id, name): (&str, &str), job: &str, state: JobState) {
         let ended = self
             .tracker
-            .try_update_value(|t| t.job_ended(job, state))
+            .try_update_value(|t| t.jobs.job_state(id, job, state))
             .unwrap_or(false);
         if ended && self.on.get_untracked() {
             leptos::task::spawn_local(self.read_result(
@@ -164,32 +167,6 @@ impl Alerts {
         });
         shown.set_onclick(Some(click.as_ref().unchecked_ref()));
         click.forget();
-    }
-
-    /// Every 30 s, reads the followed deployments no stream reports; sends
-    /// nothing while alerts are off or nothing is followed.
-    async fn poll(self, auth: Auth) {
-        loop {
-            gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
-            if !self.on.get_untracked() {
-                continue;
-            }
-            let ids: Vec<String> = self.followed.with_untracked(|f| {
-                let mut ids: Vec<String> = f
-                    .iter()
-                    .filter(|(_, live)| !live)
-                    .filter_map(|(tagged, _)| tagged.split_once(':').map(|(_, id)| id.to_string()))
-                    .collect();
-                ids.sort();
-                ids.dedup();
-                ids
-            });
-            for id in ids {
-                if let Ok(d) = auth.call(endpoints::get_deployment(&id)).await {
-                    self.observe(&d);
-                }
-            }
-        }
     }
 }
 

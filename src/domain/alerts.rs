@@ -6,9 +6,15 @@
 //! INSUFFICIENT_FUNDS or STOPPED is. So is a job seen running that ends with
 //! an op exiting non-zero (read from the job's uploaded result).
 
-use std::collections::{HashMap, HashSet};
+mod followed;
+mod job_watch;
 
-use crate::api::models::{JobState, Status};
+use std::collections::HashMap;
+
+pub use followed::{running_jobs, Followed, PollPlan};
+pub use job_watch::JobWatch;
+
+use crate::api::models::Status;
 use crate::api::node::result::JobResult;
 
 /// At most one notification per deployment in this window.
@@ -63,8 +69,8 @@ pub struct Tracker {
     seen: HashMap<String, Status>,
     notified_at: HashMap<String, f64>,
     /// Jobs seen RUNNING on an open page (alerts on or not: the stream's
-    /// snapshot comes once, often before "Notify me" is pressed).
-    running: HashSet<String>,
+    /// snapshot comes once, often before "Notify me" is pressed) or by the poll.
+    pub jobs: JobWatch,
 }
 
 impl Tracker {
@@ -85,20 +91,6 @@ impl Tracker {
             title: format!("{shown}: {}", status.as_str()),
             body: format!("Deployment {shown} is now {}.", status.as_str()),
         })
-    }
-
-    /// Records a job's state; `true` when a job seen running has just ended
-    /// (COMPLETED or STOPPED), so its result is worth reading. A job first
-    /// seen ended is old news.
-    pub fn job_ended(&mut self, job: &str, state: JobState) -> bool {
-        match state {
-            JobState::Running => {
-                self.running.insert(job.to_string());
-                false
-            }
-            JobState::Completed | JobState::Stopped => self.running.remove(job),
-            _ => false,
-        }
     }
 
     /// The result of an ended job of `id`: `Some` when an op exited non-zero
@@ -140,6 +132,7 @@ impl Tracker {
     /// starts from the statuses then on screen.
     pub fn forget(&mut self) {
         self.seen.clear();
+        self.jobs.forget_polled();
     }
 }
 
@@ -212,17 +205,6 @@ mod tests {
     }
 
     const JOB: &str = "7xK2tg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU";
-
-    #[test]
-    fn only_a_job_seen_running_that_ends_is_worth_reading() {
-        let mut t = Tracker::default();
-        assert!(!t.job_ended(JOB, JobState::Completed), "old ended job");
-        assert!(!t.job_ended(JOB, JobState::Running));
-        assert!(t.job_ended(JOB, JobState::Stopped));
-        assert!(!t.job_ended(JOB, JobState::Stopped), "reported once");
-        t.job_ended("c", JobState::Running);
-        assert!(!t.job_ended("c", JobState::Queued));
-    }
 
     #[test]
     fn a_non_zero_exit_code_alerts_with_name_job_op_and_code() {

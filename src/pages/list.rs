@@ -66,7 +66,7 @@ pub fn ListPage() -> impl IntoView {
             spend.refresh();
         }
     });
-    follow_for_alerts(data);
+    follow_for_alerts(data, view);
     let loading = RwSignal::new(false);
     let selection = bulk::Selection::new();
     // A different view lists different rows: a selection never spans views.
@@ -163,18 +163,19 @@ fn total_text(total: u64) -> String {
     }
 }
 
-/// The deployments on this page are followed for alerts (issue 14).
+/// The deployments on this page are followed for alerts (issue 14): their
+/// statuses as read here, then the alerts poll re-reads this page's request.
 fn follow_for_alerts(
     data: LocalResource<Result<crate::api::models::DeploymentList, crate::api::error::ApiError>>,
+    view: Memo<ListView>,
 ) {
     let alerts = crate::client::Alerts::use_alerts();
     Effect::new(move |_| {
         alerts.on.track();
         if let Some(Ok(list)) = data.get() {
             list.deployments.iter().for_each(|d| alerts.observe(d));
-            let ids = list.deployments.iter().map(|d| d.id.clone()).collect();
-            alerts.follow("list", ids, false);
+            alerts.follow_list(Some(view.get_untracked().to_request()));
         }
     });
-    on_cleanup(move || alerts.follow("list", Vec::new(), false));
+    on_cleanup(move || alerts.follow_list(None));
 }

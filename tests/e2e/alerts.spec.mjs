@@ -1,37 +1,12 @@
 // Issue 14: opt-in alerts. `Notification` is stubbed by an init script that
 // records every notification and lets the test click one; the permission
-// prompt's answer is set per test.
+// prompt's answer is set per test (helpers/notifications.mjs). Alerts of the
+// light poll (list page, detail page without stream) are in alerts-poll.spec.mjs.
 import { test, expect } from "./fixtures.mjs";
 import { addDeployment, api } from "./helpers/fake.mjs";
 import { openDetail, badge, liveMode } from "./helpers/detail-page.mjs";
 import { waitForRequests } from "./helpers/request-log.mjs";
-
-async function stubNotifications(page, answer) {
-  await page.addInitScript((answer) => {
-    window.__notes = [];
-    window.__asked = 0;
-    class StubNotification {
-      constructor(title, options = {}) {
-        this.title = title;
-        this.body = options.body;
-        this.onclick = null;
-        window.__notes.push(this);
-      }
-      static async requestPermission() {
-        window.__asked += 1;
-        StubNotification.permission = answer;
-        return answer;
-      }
-      close() {}
-    }
-    StubNotification.permission = "default";
-    window.Notification = StubNotification;
-  }, answer);
-}
-
-const notes = (page) => page.evaluate(() => window.__notes.map((n) => ({ title: n.title, body: n.body })));
-const asked = (page) => page.evaluate(() => window.__asked);
-const notifyMe = (page) => page.getByRole("button", { name: "Notify me" });
+import { asked, jobFailed, notes, notifyMe, stubNotifications } from "./helpers/notifications.mjs";
 
 test("granted: a change into ERROR notifies once per 5 minutes, and a click opens the deployment", async ({ page, fake }) => {
   await stubNotifications(page, "granted");
@@ -75,10 +50,13 @@ test("denied: the refusal is explained, alerts stay off and nothing is shown", a
   expect(await notes(page)).toEqual([]);
 });
 
-// A seeded RUNNING deployment with a running job, open with alerts on and its stream live.
+// A seeded RUNNING deployment with running jobs, open with alerts on and its stream live.
+// Two jobs or more: ending one leaves the deployment RUNNING whatever its strategy.
 async function openRunningJob(page, fake) {
   await stubNotifications(page, "granted");
-  const dep = (await fake.deployments()).find((d) => d.status === "RUNNING" && d.active_jobs > 0);
+  // The node uploads an ended job's result at once: the app's first read finds it.
+  await fake.config({ result_delay_ms: 0 });
+  const dep = (await fake.deployments()).find((d) => d.status === "RUNNING" && d.active_jobs > 1);
   const { jobs } = await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING`);
   const job = jobs[0].job;
   await openDetail(page, fake, dep);
@@ -90,11 +68,9 @@ async function openRunningJob(page, fake) {
 
 test("granted: a running job ending with a non-zero exit code notifies once, with the name and code", async ({ page, fake }) => {
   const { dep, job } = await openRunningJob(page, fake);
-  const ended = await fake.endJobWithExitCode(dep.id, job, "COMPLETED", 137);
-  const op = ended.jobDefinition.ops[0].id;
-  await expect
-    .poll(() => notes(page))
-    .toEqual([{ title: `${dep.name}: job failed`, body: `Job ${job.slice(0, 4)}\u2026: op "${op}" exited with code 137.` }]);
+  await fake.endJob(job, "COMPLETED", 137);
+  const { jobDefinition } = await api(fake, `/deployments/${dep.id}/jobs/${job}`);
+  await expect.poll(() => notes(page)).toEqual([jobFailed(dep, job, jobDefinition.ops[0].id, 137)]);
   // Shared throttle: a bad status change right after stays quiet.
   await fake.patchDeployment(dep.id, { status: "ERROR" });
   await expect(badge(page)).toHaveAttribute("data-status", "ERROR");
@@ -107,7 +83,7 @@ test("granted: a running job ending with a non-zero exit code notifies once, wit
 
 test("granted: a running job ending with exit code 0 does not notify", async ({ page, fake }) => {
   const { dep, job } = await openRunningJob(page, fake);
-  await fake.endJobWithExitCode(dep.id, job, "COMPLETED", 0);
+  await fake.endJob(job, "COMPLETED", 0);
   await waitForRequests(fake, { method: "GET", path: `/deployments/${dep.id}/jobs/${job}` });
   // Had the job notified, this status alert would be throttled behind it.
   await fake.patchDeployment(dep.id, { status: "ERROR" });

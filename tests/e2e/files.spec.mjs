@@ -108,6 +108,22 @@ test("the edit page's job definition editor takes a picked .json file", async ({
   await expectNoRequests(fake, page, WRITES);
 });
 
+test("the edit page's job definition editor takes a dropped .json file", async ({ page, fake }) => {
+  const dep = await addDeploymentWithDefinition(fake);
+  await signIn(page, fake, `/deployments/${dep.id}/edit`);
+  const editor = page.getByLabel("Job definition", { exact: true });
+  await expect(editor).toHaveValue(/nginx/);
+  const text = '{"version": "0.1", "type": "container", "ops": [{"type": "container/run", "id": "b", "args": {"image": "docker.io/redis:7"}}]}';
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    return dt;
+  }, text);
+  await page.locator(".json-editor").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(editor).toHaveValue(text);
+  await expectNoRequests(fake, page, WRITES);
+});
+
 const valid = JSON.stringify({
   format: "nosana-deployment/1", name: "from-file", market: "97G9NnvBqQm6MjtLyC4hS2y2cUGEvGENSLrqYKbTqF38",
   strategy: "SIMPLE", replicas: 1, timeout: 60, confidential: false,

@@ -1,5 +1,5 @@
 //! The open deployment is followed for alerts: its live stream reports it
-//! where open, otherwise the alerts poll reads it.
+//! where open, otherwise the alerts poll reads it (and its jobs).
 
 use super::state::DetailState;
 use crate::client::Alerts;
@@ -14,9 +14,9 @@ pub fn follow(state: DetailState) {
         state.deployment.with(|d| {
             if let Some(d) = d {
                 alerts.observe(d);
-                alerts.follow("detail", vec![d.id.clone()], live);
+                alerts.follow_detail(Some((d.id.clone(), live)));
             }
         });
     });
-    on_cleanup(move || alerts.follow("detail", Vec::new(), false));
+    on_cleanup(move || alerts.follow_detail(None));
 }

@@ -126,9 +126,10 @@ export class Fake {
   /**
    * Ends a running job ("COMPLETED" or "STOPPED"): the API and its stream say so at once; the node's
    * sockets stay quiet until the result is uploaded (`result_delay_ms` later), then close with 1008.
+   * `exitCode` (0-255) is the first op's exit code in its /info and result (default 0, or 143 when stopped).
    */
-  endJob(job, state = "COMPLETED") {
-    return this.control("POST", `/jobs/${job}/end`, { state });
+  endJob(job, state = "COMPLETED", exitCode) {
+    return this.control("POST", `/jobs/${job}/end`, exitCode === undefined ? { state } : { state, exit_code: exitCode });
   }
 
   /** Cuts the job's sockets and /info streams without a close frame (the page sees 1006); answers {listeners}. */
@@ -155,11 +156,6 @@ export class Fake {
    */
   nodeRequests() {
     return this.control("GET", "/node-requests");
-  }
-
-  /** Ends a RUNNING job ("COMPLETED" or "STOPPED") with its result uploaded at once: the first op exited with exitCode. */
-  endJobWithExitCode(id, job, state, exitCode) {
-    return this.control("POST", `/deployments/${id}/jobs/${job}/end`, { state, exit_code: exitCode });
   }
 
   /** The first seeded deployment with this status (and strategy, when given). */

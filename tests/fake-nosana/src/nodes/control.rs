@@ -202,11 +202,15 @@ async fn run_output(State(app): State<App>, Path(job): Path<String>, body: Bytes
 #[serde(deny_unknown_fields)]
 struct EndBody {
     state: Option<String>,
+    exit_code: Option<i64>,
 }
 
-/// `{"state"?: "COMPLETED" | "STOPPED"}`: the job ends now, as the deployments API and its
-/// stream then say. Its `/info` streams end; its sockets stay open and quiet until the
-/// result is uploaded (`result_delay_ms` later), then close with 1008.
+/// `{"state"?: "COMPLETED" | "STOPPED", "exit_code"?: 0..=255}`: the job ends now, as the
+/// deployments API and its stream then say (a SIMPLE or SIMPLE-EXTEND deployment left
+/// without jobs goes STOPPED). Its first op exited with `exit_code` (default 0, or 143 when
+/// stopped), as its `/info` and its result say. Its `/info` streams end; its sockets stay
+/// open and quiet until the result is uploaded (`result_delay_ms` later), then close with
+/// 1008. An exit code needs a node to report it.
 async fn end(State(app): State<App>, Path(job): Path<String>, body: Bytes) -> Reply {
     let body: EndBody = parse(&body)?;
     let state = match body.state.as_deref() {
@@ -218,9 +222,27 @@ async fn end(State(app): State<App>, Path(job): Path<String>, body: Bytes) -> Re
             )))
         }
     };
+    // A container's exit status is a byte.
+    if body.exit_code.is_some_and(|c| !(0..=255).contains(&c)) {
+        return Err(bad("exit_code must be 0 to 255"));
+    }
     {
         let mut store = app.store();
         let store = &mut *store;
+        let found = super::find_job(store, &job).ok_or_else(not_found)?;
+        if found.state != JobState::Running {
+            return Err(refuse(StatusCode::CONFLICT, "the job is not running"));
+        }
+        if let Some(code) = body.exit_code {
+            let mut nodes = app.nodes();
+            let log = nodes.ensure(store, &job).ok_or_else(|| {
+                refuse(
+                    StatusCode::CONFLICT,
+                    "the job has no node to report an exit code",
+                )
+            })?;
+            log.exit_code = Some(code);
+        }
         let (rec, index) = store
             .records
             .iter_mut()
@@ -229,9 +251,6 @@ async fn end(State(app): State<App>, Path(job): Path<String>, body: Bytes) -> Re
                 Some((r, i))
             })
             .ok_or_else(not_found)?;
-        if rec.jobs[index].state != JobState::Running {
-            return Err(refuse(StatusCode::CONFLICT, "the job is not running"));
-        }
         store.ctx.end_job(rec, index, state, crate::clock::now());
     }
     tick::settle(&app);

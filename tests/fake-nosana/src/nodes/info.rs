@@ -146,19 +146,21 @@ async fn next_frame(mut f: Follow) -> Option<(Result<String, Infallible>, Follow
 
 /// The `/info` JSON: `{status, startTime, endTime, errors, opStates, operations, secrets}`.
 pub fn snapshot(store: &Store, log: &JobLog) -> Value {
-    let (status, op_end, exit_code) = match log.ended {
-        None => ("running", Value::Null, Value::Null),
-        Some(e) if e.completed => ("success", json!(e.at_ms), json!(0)),
-        Some(e) => ("stopped", json!(e.at_ms), json!(143)),
+    let (status, op_end) = match log.ended {
+        None => ("running", Value::Null),
+        Some(e) => (e.status(), json!(e.at_ms)),
     };
     let op_states: Vec<Value> = log
         .ops
         .iter()
-        .map(|op| {
-            let op_status = if log.ended.is_some() {
-                status
-            } else {
-                log.op_status(&op.id)
+        .enumerate()
+        .map(|(i, op)| {
+            let (op_status, exit_code) = match log.ended {
+                Some(e) => {
+                    let code = e.op_exit_code(i);
+                    (e.status_of(code), json!(code))
+                }
+                None => (log.op_status(&op.id), Value::Null),
             };
             json!({
                 "operationId": op.id,

@@ -139,9 +139,36 @@ pub enum Live {
 #[derive(Debug, Clone, Copy)]
 pub struct Ended {
     pub completed: bool,
+    /// The first op's exit code (the others exit as the job ended: 0, or 143 when stopped).
+    pub exit_code: i64,
     pub at_ms: i64,
     /// When the node uploads the result and forgets the job.
     pub result_due: Instant,
+}
+
+impl Ended {
+    /// The exit code of the op at `index`.
+    pub fn op_exit_code(&self, index: usize) -> i64 {
+        match (index, self.completed) {
+            (0, _) => self.exit_code,
+            (_, true) => 0,
+            (_, false) => 143,
+        }
+    }
+
+    /// A node's word for how an op (or the job) ended: a stop, else its exit code.
+    pub fn status_of(&self, exit_code: i64) -> &'static str {
+        match (self.completed, exit_code) {
+            (false, _) => "stopped",
+            (true, 0) => "success",
+            (true, _) => "failed",
+        }
+    }
+
+    /// The job's status: that of its first op.
+    pub fn status(&self) -> &'static str {
+        self.status_of(self.exit_code)
+    }
 }
 
 pub struct JobLog {
@@ -162,6 +189,8 @@ pub struct JobLog {
     pub gone: bool,
     /// Ops stopped or restarted through the op controls, by op id.
     pub op_status: Vec<(String, String)>,
+    /// The first op's exit code, when the end control route gave one.
+    pub exit_code: Option<i64>,
 }
 
 impl JobLog {
@@ -180,6 +209,7 @@ impl JobLog {
             ended: None,
             gone: false,
             op_status: Vec::new(),
+            exit_code: None,
         }
     }
 

@@ -3,15 +3,13 @@
 
 use serde_json::{json, Value};
 
-use super::logs::{nanos_time, JobLog};
+use super::logs::{nanos_time, Ended, JobLog};
 use crate::model::Job;
 
 /// A node keeps at most this many lines per op.
 pub const MAX_LINES_PER_OP: usize = 24_999;
 
-pub fn build(log: &JobLog, job: &Job, completed: bool) -> Value {
-    let status = if completed { "success" } else { "stopped" };
-    let exit_code = if completed { json!(0) } else { json!(143) };
+pub fn build(log: &JobLog, job: &Job, ended: &Ended) -> Value {
     let op_states: Vec<Value> = log
         .ops
         .iter()
@@ -31,10 +29,11 @@ pub fn build(log: &JobLog, job: &Job, completed: bool) -> Value {
                     Some(json!({ "type": stream.as_str(), "log": text, "timestamp": nanos_time(l.ts) }))
                 })
                 .collect();
+            let exit_code = ended.op_exit_code(i);
             json!({
                 "operationId": op.id,
                 "group": op.group,
-                "status": status,
+                "status": ended.status_of(exit_code),
                 "startTime": job.time_start,
                 "endTime": job.time_end,
                 "exitCode": exit_code,
@@ -43,7 +42,7 @@ pub fn build(log: &JobLog, job: &Job, completed: bool) -> Value {
         })
         .collect();
     json!({
-        "status": status,
+        "status": ended.status(),
         "startTime": job.time_start,
         "endTime": job.time_end,
         "errors": [],

@@ -52,8 +52,11 @@ fn notice_end(nodes: &mut Nodes, store: &Store, job: &str, result_due: Instant) 
         return;
     };
     if log.ended.is_none() {
+        let completed = state == JobState::Completed;
+        let default_code = if completed { 0 } else { 143 };
         log.ended = Some(Ended {
-            completed: state == JobState::Completed,
+            completed,
+            exit_code: log.exit_code.unwrap_or(default_code),
             at_ms: now_ms(),
             result_due,
         });
@@ -77,7 +80,7 @@ fn upload_due(nodes: &mut Nodes, store: &mut Store, now: Instant) {
         };
         if let Some(job) = rec.jobs.iter_mut().find(|j| j.job == log.job) {
             if job.result.is_none() {
-                job.result = Some(result::build(log, job, ended.completed));
+                job.result = Some(result::build(log, job, &ended));
             }
         }
     }

@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 use crate::clock;
 use crate::errors::{json_response, DEPLOYMENT_NOT_FOUND};
 use crate::faults::FaultsBody;
-use crate::model::{Deployment, JobState, Revision, Status, Strategy};
+use crate::model::{Deployment, Revision, Status, Strategy};
 use crate::rng::is_address;
 use crate::state::{App, SettingsPatch};
 use crate::store::{endpoints, Record};
@@ -29,7 +29,6 @@ pub fn router() -> Router<App> {
         .route("/__fake/deployments", get(deployments).post(insert))
         .route("/__fake/deployments/{id}", patch(update).get(deployment))
         .route("/__fake/push-event/{id}", post(push_event))
-        .route("/__fake/deployments/{id}/jobs/{job}/end", post(end_job))
         .route("/__fake", any(unknown))
         .route("/__fake/{*rest}", any(unknown))
 }
@@ -272,81 +271,6 @@ async fn push_event(State(app): State<App>, Path(id): Path<String>, body: Bytes)
         None => ctx.log_event(rec, &kind, message, tx, clock::now()),
     }
     ok(rec.events.last().map_or(Value::Null, |e| e.frame()))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndJobBody {
-    state: String,
-    exit_code: i64,
-}
-
-/// Ends a RUNNING job as COMPLETED or STOPPED (job frame, event, active
-/// count) with its result already uploaded: the definition's first op
-/// exited with `exit_code`. 409 for a job that is not running.
-async fn end_job(
-    State(app): State<App>,
-    Path((id, job)): Path<(String, String)>,
-    body: Bytes,
-) -> Reply {
-    let body: EndJobBody = parse(&body)?;
-    let state = match JobState::parse(&body.state) {
-        Some(s @ (JobState::Completed | JobState::Stopped)) => s,
-        _ => return Err(bad("state must be COMPLETED or STOPPED")),
-    };
-    let mut store = app.store();
-    let (rec, ctx) = store
-        .find(&id)
-        .ok_or_else(|| refuse(StatusCode::NOT_FOUND, DEPLOYMENT_NOT_FOUND))?;
-    let i = rec
-        .jobs
-        .iter()
-        .position(|j| j.job == job)
-        .ok_or_else(|| refuse(StatusCode::NOT_FOUND, "Job not found."))?;
-    if rec.jobs[i].state != JobState::Running {
-        return Err(refuse(StatusCode::CONFLICT, "the job is not running"));
-    }
-    let definition = rec.definition_of(rec.jobs[i].revision);
-    let op_id = definition["ops"][0]["id"]
-        .as_str()
-        .unwrap_or("op")
-        .to_string();
-    let now = clock::now();
-    let job = &mut rec.jobs[i];
-    let status = if body.exit_code == 0 {
-        "success"
-    } else {
-        "failed"
-    };
-    job.state = state;
-    job.time_end = now.timestamp();
-    job.updated_at = now;
-    job.result = Some(json!({
-        "status": status,
-        "startTime": job.time_start,
-        "endTime": job.time_end,
-        "opStates": [{
-            "operationId": op_id,
-            "status": status,
-            "startTime": job.time_start,
-            "endTime": job.time_end,
-            "exitCode": body.exit_code,
-            "logs": []
-        }]
-    }));
-    let job = job.clone();
-    ctx.hub.frame(&id, &job.frame());
-    let message = format!("Job {} stopped", job.job);
-    ctx.log_event(
-        rec,
-        "JOB_STOPPED_CONFIRMED",
-        message,
-        Some(job.tx.clone()),
-        now,
-    );
-    rec.refresh_active_jobs();
-    ctx.emit_change(rec);
-    ok(job.detail_json(&definition, rec.dep.confidential))
 }
 
 async fn unknown() -> Refusal {

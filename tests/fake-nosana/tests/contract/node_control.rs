@@ -210,3 +210,67 @@ async fn a_stop_through_the_api_reaches_the_node_and_the_result_follows() {
     assert_eq!(detail["jobResult"]["status"], "stopped");
     assert_eq!(detail["jobResult"]["opStates"][0]["exitCode"], 143);
 }
+
+#[tokio::test]
+async fn end_gives_the_first_op_the_exit_code_in_info_and_result() {
+    let app = fake();
+    control(
+        &app,
+        "POST",
+        "/config",
+        Some(json!({ "result_delay_ms": 0, "node_output": false })),
+    )
+    .await;
+    let dep = find_seeded(&app, |d| {
+        d["status"] == "RUNNING" && d["active_jobs"].as_i64().unwrap_or(0) > 1
+    })
+    .await;
+    let id = dep["id"].as_str().unwrap().to_string();
+    let active = dep["active_jobs"].as_i64().unwrap();
+    let jobs = get(&app, &format!("/deployments/{id}/jobs?state=RUNNING"))
+        .await
+        .json();
+    let job = jobs["jobs"][0]["job"].as_str().unwrap().to_string();
+    let end = format!("/jobs/{job}/end");
+
+    for body in [
+        json!({ "state": "COMPLETED", "exit": 1 }),
+        json!({ "state": "RUNNING", "exit_code": 1 }),
+        json!({ "exit_code": 256 }),
+        json!({ "exit_code": -1 }),
+        json!({ "exit_code": "137" }),
+    ] {
+        let res = control(&app, "POST", &end, Some(body.clone())).await;
+        assert_eq!(res.status, 400, "{body}");
+    }
+    let body = json!({ "state": "COMPLETED", "exit_code": 137 });
+    let ended = control(&app, "POST", &end, Some(body.clone())).await;
+    assert_eq!(ended.status, 200);
+    assert_eq!(ended.json()["state"], "COMPLETED");
+    assert_eq!(ended.json()["result_uploaded"], true);
+    let detail = get(&app, &format!("/deployments/{id}/jobs/{job}"))
+        .await
+        .json();
+    assert_eq!(detail["state"], 2);
+    let result = &detail["jobResult"];
+    assert_eq!(result["status"], "failed");
+    assert_eq!(result["opStates"][0]["exitCode"], 137);
+    assert_eq!(result["opStates"][0]["status"], "failed");
+    let after = get(&app, &format!("/deployments/{id}")).await.json();
+    assert_eq!(after["active_jobs"].as_i64().unwrap(), active - 1);
+    assert_eq!(
+        control(&app, "POST", &end, Some(body)).await.status,
+        409,
+        "ended already"
+    );
+
+    // Without an exit code: 0 when it completes, 143 when it is stopped.
+    let other = jobs["jobs"][1]["job"].as_str().unwrap();
+    let stop = json!({ "state": "STOPPED" });
+    control(&app, "POST", &format!("/jobs/{other}/end"), Some(stop)).await;
+    let detail = get(&app, &format!("/deployments/{id}/jobs/{other}"))
+        .await
+        .json();
+    assert_eq!(detail["jobResult"]["status"], "stopped");
+    assert_eq!(detail["jobResult"]["opStates"][0]["exitCode"], 143);
+}

@@ -47,6 +47,7 @@ async fn follows_the_job_until_it_ends() {
     let last = frames(&text).pop().unwrap();
     assert_eq!(last["status"], "stopped");
     assert_eq!(last["opStates"][0]["status"], "stopped");
+    assert_eq!(last["opStates"][0]["exitCode"], 143);
     assert!(last["endTime"].is_i64());
     // The stream ended: the chunked body's last chunk came.
     assert!(text.ends_with("0\r\n\r\n"), "{text}");
