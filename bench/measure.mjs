@@ -5,6 +5,11 @@ import { probe } from "./probe.mjs";
 export const LIMIT = 100;
 const SETTLE_MS = 500; // after a view renders, time for any late or duplicate request to show up
 const STEP_TIMEOUT_MS = 30_000;
+const PRELOAD_START_MS = 50; // time for a preload's first fetch to start after the pointer arrives
+const PRELOAD_CAP_MS = 2_000;
+// The log read directly after SETTLE_MS: the e2e helpers' fake.requests() refuses plain reads
+// (they race the app's requests in a test); here the settle time is what is measured against.
+const requestLog = (fake) => fake.control("GET", "/requests");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** page.evaluate that fails after STEP_TIMEOUT_MS instead of waiting forever for a check. */
@@ -32,7 +37,7 @@ async function openPage(browser, fake, apiKey) {
 /** API requests logged by the fake since the last clear, summarised. */
 async function apiRequests(fake) {
   await sleep(SETTLE_MS);
-  const log = await fake.requests();
+  const log = await requestLog(fake);
   const keys = log.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`);
   return {
     count: log.length,
@@ -78,6 +83,23 @@ export async function viewRun(browser, fake, { apiKey, runningCount }) {
 
     const name = await page.evaluate(() => document.querySelector("table.deployments tbody a").textContent.trim());
     await fake.clearRequests();
+    // As a person would: the pointer moves onto the link first (which starts fetching the
+    // detail page's code), then clicks. The click waits for that preload (at most PRELOAD_CAP_MS);
+    // how long it took is reported as preloadMs.
+    const hoverAt = Date.now();
+    const pending = new Set();
+    const onRequest = (r) => r.url().endsWith(".wasm") && pending.add(r);
+    const onDone = (r) => pending.delete(r);
+    page.on("request", onRequest);
+    page.on("requestfinished", onDone);
+    page.on("requestfailed", onDone);
+    await page.locator("table.deployments tbody a", { hasText: name }).first().hover();
+    await sleep(PRELOAD_START_MS);
+    while (pending.size && Date.now() - hoverAt < PRELOAD_CAP_MS) await sleep(10);
+    const preloadMs = Date.now() - hoverAt;
+    page.off("request", onRequest);
+    page.off("requestfinished", onDone);
+    page.off("requestfailed", onDone);
     const detailMs = await evaluate(page, "detail", (n) => window.__bench.clickUntil({ kind: "link", text: n }, "heading", n), name);
     const detailRequests = await apiRequests(fake);
     if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
@@ -87,6 +109,7 @@ export async function viewRun(browser, fake, { apiKey, runningCount }) {
       ...phases,
       filterMs,
       detailMs,
+      preloadMs,
       listRequests,
       filterRequests,
       detailRequests,
@@ -96,6 +119,60 @@ export async function viewRun(browser, fake, { apiKey, runningCount }) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The old detail figure: a scripted click with no pointer over the table first, so the
+ * detail page's code is fetched and compiled after the click. A fresh context per run.
+ */
+export async function coldDetailRun(browser, fake, { apiKey }) {
+  const { context, page, problems } = await openPage(browser, fake, apiKey);
+  try {
+    await page.goto(`${fake.url}/deployments?limit=${LIMIT}`);
+    await evaluate(page, "first table", () => window.__bench.firstTable);
+    const name = await page.evaluate(() => document.querySelector("table.deployments tbody a").textContent.trim());
+    const ms = await evaluate(page, "detail", (n) => window.__bench.clickUntil({ kind: "link", text: n }, "heading", n), name);
+    if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
+    return ms;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The code each later page adds to the first view: opened from the list by a client-side
+ * navigation in a fresh context, every .wasm fetched after the first table (the page's
+ * chunks) until its h1 is there and nothing is loading.
+ */
+export async function laterPageCode(browser, fake, { apiKey, pages }) {
+  const out = {};
+  for (const [label, path] of pages) {
+    const { context, page } = await openPage(browser, fake, apiKey);
+    try {
+      await page.goto(`${fake.url}/deployments?limit=${LIMIT}`);
+      await evaluate(page, "first table", () => window.__bench.firstTable);
+      const wasm = [];
+      const pending = new Set();
+      page.on("request", (r) => {
+        if (!r.url().endsWith(".wasm")) return;
+        wasm.push(new URL(r.url()).pathname);
+        pending.add(r);
+      });
+      page.on("requestfinished", (r) => pending.delete(r));
+      page.on("requestfailed", (r) => pending.delete(r));
+      await page.evaluate((p) => {
+        const a = Object.assign(document.createElement("a"), { href: p, textContent: "go" });
+        document.body.append(a);
+        a.click();
+      }, path);
+      await page.locator("h1").filter({ hasNotText: "Deployments" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      while (pending.size) await sleep(10);
+      out[label] = wasm;
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
 }
 
 async function heap(page, cdp) {
@@ -121,7 +198,7 @@ export async function soak(browser, fake, { apiKey, deployment, updates, warmup,
     await page.goto(`${fake.url}/deployments/${deployment.id}`);
     await evaluate(page, "detail page", (n) => window.__bench.when("heading", n), deployment.name);
     await sleep(SETTLE_MS);
-    const streamed = (await fake.requests()).some((r) => r.path.endsWith("/stream"));
+    const streamed = (await requestLog(fake)).some((r) => r.path.endsWith("/stream"));
     const readings = { load: await heap(page, cdp) };
     const started = Date.now();
     for (let i = 1; i <= warmup + updates; i += 1) {

@@ -1,6 +1,6 @@
 //! Routes whose code is downloaded on first use.
 //!
-//! The first view is the deployments list; the detail, edit and create pages
+//! The first view is the deployments list; the sign-in, detail, edit and create pages
 //! (history tabs, diffs, the job-definition editor, templates) are more than
 //! half of the wasm. Each is a `wasm_split` point: the build cuts its code into
 //! a chunk of its own (see scripts/wasm-pipeline.sh) that is fetched when the
@@ -11,7 +11,7 @@
 //! instead of aborting the whole app: the split functions are `fallible`.
 
 use super::protected::Protected;
-use crate::pages::{create::CreatePage, detail::DetailPage, edit::EditPage};
+use crate::pages::{create::CreatePage, detail::DetailPage, edit::EditPage, sign_in::SignInPage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -20,13 +20,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Declares one lazily loaded route: the split function holding the page,
 /// and the `LazyRoute` the router awaits before it swaps pages.
+/// `public` pages (sign-in) are not wrapped in `Protected`.
 macro_rules! lazy_page {
     ($route:ident, $chunk:ident, $preload:ident, $page:ident) => {
+        lazy_page!(@split $route, $chunk, $preload, view! { <Protected><$page/></Protected> });
+    };
+    ($route:ident, $chunk:ident, $preload:ident, $page:ident, public) => {
+        lazy_page!(@split $route, $chunk, $preload, view! { <$page/> });
+    };
+    (@split $route:ident, $chunk:ident, $preload:ident, $view:expr) => {
         pub struct $route;
 
         #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $chunk() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <Protected><$page/></Protected> }.into_any())
+            Ok($view.into_any())
         }
 
         impl LazyRoute for $route {
@@ -54,6 +61,14 @@ macro_rules! lazy_page {
 lazy_page!(DetailRoute, detail_page, preload_detail_page, DetailPage);
 lazy_page!(EditRoute, edit_page, preload_edit_page, EditPage);
 lazy_page!(CreateRoute, create_page, preload_create_page, CreatePage);
+// Out of the first module: a signed-in visit (the usual one) never needs the form.
+lazy_page!(
+    SignInRoute,
+    sign_in_page,
+    preload_sign_in_page,
+    SignInPage,
+    public
+);
 
 /// Starts fetching the detail page's code, typically when the pointer or
 /// focus reaches a link to a deployment, so a click finds it loaded.

@@ -11,8 +11,8 @@ use crate::client::{AccountSpend, Auth, Drafts, Flash, Markets, Preload};
 use crate::components::clock;
 use protected::Protected;
 
-use crate::pages::{list::ListPage, not_found::NotFoundPage, sign_in::SignInPage};
-use lazy_pages::{CreateRoute, DetailRoute, EditRoute, PageLoadingNotice};
+use crate::pages::{list::ListPage, not_found::NotFoundPage};
+use lazy_pages::{CreateRoute, DetailRoute, EditRoute, PageLoadingNotice, SignInRoute};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, Lazy};
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/deployments" /> } />
-                    <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
                     <Route
                         path=path!("/deployments")
                         view=|| {

@@ -25,8 +25,10 @@ test("the list downloads only the main module; pointing at a row fetches the det
   await page.getByLabel("API key").press("Enter");
   await expect(page.locator("table.deployments tbody tr")).toHaveCount(10);
 
-  expect(wasm).toHaveLength(1);
+  // The sign-in form is a page of its own too: the main module, then its code.
   expect(wasm[0]).toMatch(/^\/nosana-deployments-[0-9a-f]{16}_bg\.wasm$/);
+  expect(wasm.filter((p) => /\/split_sign_in_page-[0-9a-f]{16}\.wasm$/.test(p))).toHaveLength(1);
+  expect(wasm.some((p) => /split_(detail|edit|create)_page/.test(p))).toBe(false);
 
   const link = page.locator("table.deployments tbody tr").first().getByRole("link").first();
   const name = await link.textContent();
@@ -38,6 +40,19 @@ test("the list downloads only the main module; pointing at a row fetches the det
   await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   expect(wasm.filter((p) => p.includes("split_detail_page"))).toHaveLength(1);
   expect(wasm.some((p) => p.includes("split_edit_page") || p.includes("split_create_page"))).toBe(false);
+});
+
+test("a signed-in tab opening the list downloads only the main module", async ({ page, fake }) => {
+  const wasm = wasmRequests(page);
+  // The session as the sign-in form leaves it (src/session.rs): this tab signed in before.
+  await page.addInitScript(([key, url]) => {
+    sessionStorage.setItem("nosana.apiKey", key);
+    sessionStorage.setItem("nosana.apiUrl", url);
+  }, [API_KEY, fake.apiUrl]);
+  await page.goto(`${fake.url}/deployments`);
+  await expect(page.locator("table.deployments tbody tr")).toHaveCount(10);
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/nosana-deployments-[0-9a-f]{16}_bg\.wasm$/);
 });
 
 test("a page whose code cannot be downloaded says so, offers Reload, and the app keeps working", async ({ page, fake }) => {
