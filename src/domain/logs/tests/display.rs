@@ -101,10 +101,12 @@ fn copy_labels_of_result_lines_count_them() {
     use crate::api::node::result::parse_result;
     use crate::domain::logs::job_log::JobLog;
     let mut log = JobLog::new("JobAddr1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 0, 100);
-    let result = parse_result(&serde_json::json!({"opStates": [{"operationId": "web", "logs": [
-        {"type": "stdout", "log": "one\ntwo", "timestamp": "2025-01-31T12:00:00Z"},
-        {"type": "stdout", "log": "untimed"}
-    ]}]}))
+    let result = parse_result(
+        &serde_json::json!({"opStates": [{"operationId": "web", "logs": [
+            {"type": "stdout", "log": "one\ntwo", "timestamp": "2025-01-31T12:00:00Z"},
+            {"type": "stdout", "log": "untimed"}
+        ]}]}),
+    )
     .unwrap();
     log.set_result(&result);
     let labels: Vec<String> = log.lines().map(|l| copy_label(l, None)).collect();

@@ -190,7 +190,7 @@ impl LogModel {
     /// True once after a `bump` (not after live lines only).
     pub fn take_urgent(&self) -> bool {
         self.urgent
-            .try_update_value(|u| std::mem::take(u))
+            .try_update_value(std::mem::take)
             .unwrap_or(false)
     }
 }

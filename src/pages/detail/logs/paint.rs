@@ -102,10 +102,10 @@ impl Pane {
         let top = vp.scroll_top();
         let first = (top / ROW_HEIGHT - OVERSCAN).max(0);
         let last = ((top + height) / ROW_HEIGHT + OVERSCAN).min(n);
-        let _ = self
-            .rows
-            .style()
-            .set_property("transform", &format!("translateY({}px)", first * ROW_HEIGHT));
+        let _ = self.rows.style().set_property(
+            "transform",
+            &format!("translateY({}px)", first * ROW_HEIGHT),
+        );
         self.place_rows(d, store, first..last, marked.as_ref(), doc);
         // The anchor for the next draw, while paused: the line at the top.
         d.anchor = if model.following.get_untracked() {

@@ -53,9 +53,8 @@ fn stopper<E>(hold: &Rc<Hold>) -> impl Fn(E) + 'static {
 }
 
 fn tick(hold: Rc<Hold>) {
-    let done = hold.stop.get()
-        || !hold.pane.is_connected()
-        || now() - hold.moved_at.get() > SETTLED_MS;
+    let done =
+        hold.stop.get() || !hold.pane.is_connected() || now() - hold.moved_at.get() > SETTLED_MS;
     if done {
         hold.listeners.take().into_iter().for_each(|l| l.remove());
         return;

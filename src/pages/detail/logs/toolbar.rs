@@ -2,12 +2,12 @@
 //! checkboxes "Output", "Errors" and "System", "Search logs", "Follow" with "Jump to
 //! latest", and "Download logs"; under the lines, "Load older jobs".
 
+use super::controls::{FollowControls, LevelBoxes, OpSelect};
 use super::feed::Feed;
 use super::model::{JobEntry, Link, LogModel, ResultState};
 use super::save::save_text;
 use crate::domain::history::job_state_label;
 use crate::domain::logs::download::{download_text, file_name};
-use super::controls::{FollowControls, LevelBoxes, OpSelect};
 use crate::domain::logs::filter::LogFilter;
 use crate::domain::logs::line::short_job;
 use crate::domain::logs::replica;

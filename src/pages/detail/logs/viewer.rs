@@ -59,7 +59,11 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
         };
         clock.update_value(|c| c.last = now());
         let viewport: HtmlElement = vp.into();
-        let pane = Pane { viewport, spacer: spacer.into(), rows: rows.into() };
+        let pane = Pane {
+            viewport,
+            spacer: spacer.into(),
+            rows: rows.into(),
+        };
         let painted = model.store.with_value(|store| {
             drawn.try_update_value(|d| pane.draw(d, store, &f, model, &document()))
         });
@@ -75,7 +79,9 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
         }
     };
     let schedule_lines = move || {
-        let Some((wait, waiting)) = clock.try_with_value(|c| (c.last + LINES_GAP_MS - now(), c.waiting)) else {
+        let Some((wait, waiting)) =
+            clock.try_with_value(|c| (c.last + LINES_GAP_MS - now(), c.waiting))
+        else {
             return;
         };
         if wait <= 0.0 {
