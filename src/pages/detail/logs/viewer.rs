@@ -36,6 +36,39 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+impl Clock {
+    /// `draw` at the next animation frame (once, however often asked before it).
+    fn schedule(clock: StoredValue<Clock, LocalStorage>, draw: impl FnOnce() + 'static) {
+        let already = clock.try_update_value(|c| std::mem::replace(&mut c.scheduled, true));
+        if already == Some(false) {
+            request_animation_frame(draw);
+        }
+    }
+
+    /// `draw` for new lines: at the next frame, or once `LINES_GAP_MS` have passed since
+    /// the last draw.
+    fn schedule_lines(clock: StoredValue<Clock, LocalStorage>, draw: impl FnOnce() + 'static) {
+        let Some((wait, waiting)) =
+            clock.try_with_value(|c| (c.last + LINES_GAP_MS - now(), c.waiting))
+        else {
+            return;
+        };
+        if wait <= 0.0 {
+            Clock::schedule(clock, draw);
+        } else if !waiting {
+            clock.update_value(|c| c.waiting = true);
+            set_timeout(
+                move || {
+                    if clock.try_update_value(|c| c.waiting = false).is_some() {
+                        Clock::schedule(clock, draw);
+                    }
+                },
+                Duration::from_millis(wait.ceil() as u64),
+            );
+        }
+    }
+}
+
 #[component]
 pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
     let viewport = NodeRef::<Div>::new();
@@ -72,32 +105,8 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
             keep_in_view(pane.viewport.clone());
         }
     };
-    let schedule = move || {
-        let already = clock.try_update_value(|c| std::mem::replace(&mut c.scheduled, true));
-        if already == Some(false) {
-            request_animation_frame(draw);
-        }
-    };
-    let schedule_lines = move || {
-        let Some((wait, waiting)) =
-            clock.try_with_value(|c| (c.last + LINES_GAP_MS - now(), c.waiting))
-        else {
-            return;
-        };
-        if wait <= 0.0 {
-            schedule();
-        } else if !waiting {
-            clock.update_value(|c| c.waiting = true);
-            set_timeout(
-                move || {
-                    if clock.try_update_value(|c| c.waiting = false).is_some() {
-                        schedule();
-                    }
-                },
-                Duration::from_millis(wait.ceil() as u64),
-            );
-        }
-    };
+    let schedule = move || Clock::schedule(clock, draw);
+    let schedule_lines = move || Clock::schedule_lines(clock, draw);
 
     Effect::new(move |_| {
         model.version.track();
