@@ -7,7 +7,7 @@
 // prerequisite is missing (the app's Logs tab, the fake's node double and its control routes,
 // see NEEDS below) is reported as N/A with the reason, never as a pass.
 //
-//   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 10] [--dist dist]
+//   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 60] [--dist dist]
 import { chromium } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -24,7 +24,7 @@ const { values: opts } = parseArgs({
     lines: { type: "string", default: "100000" },
     jobs: { type: "string", default: "5" },
     rate: { type: "string", default: "2000" },
-    seconds: { type: "string", default: "10" },
+    seconds: { type: "string", default: "60" },
     dist: { type: "string", default: join(ROOT, "dist") },
   },
 });
@@ -205,6 +205,8 @@ async function live(browser, fake, dep) {
       lastRow,
       longTasks: tasks.length,
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : 0,
+      // Every task over 50 ms: seconds into the run and its length.
+      longTaskList: tasks.map((t) => [Number(((t.start - from) / 1000).toFixed(1)), Math.round(t.ms)]),
       readings: { warm, end },
       growth: { jsHeap: growth(warm.jsHeap, end.jsHeap), wasmMemory: growth(warm.wasmMemory, end.wasmMemory) },
     };

@@ -4,40 +4,16 @@
 // a hostile line shown as text; the download; the key and node header kept out of storage
 // and URLs. The node double and its control routes are the fake's (tests/fake-nosana/src/nodes).
 import { test, expect } from "./fixtures.mjs";
-import { api, API_KEY } from "./helpers/fake.mjs";
+import { API_KEY } from "./helpers/fake.mjs";
 import { waitForRequests } from "./helpers/request-log.mjs";
 import { openHistory } from "./helpers/history-page.mjs";
+import { logPane as pane, logRow as row, logRows as rows, runningOnNodes as runningDeployment, socketsOf } from "./helpers/logs-page.mjs";
 
-const pane = (page) => page.getByRole("region", { name: "Log lines" });
-const rows = (page) => pane(page).locator("[data-line-id]");
-const row = (page, text) => rows(page).filter({ hasText: text });
 const search = (page) => page.getByRole("searchbox", { name: "Search logs" });
-
-/** A running deployment with at least `n` running jobs on nodes, and those jobs. */
-async function runningDeployment(fake, n = 1) {
-  for (const dep of await fake.deployments()) {
-    if (dep.status !== "RUNNING") continue;
-    const { jobs } = await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING&limit=50`);
-    const onNodes = jobs.filter((j) => j.node && j.node !== "11111111111111111111111111111111");
-    if (onNodes.length >= n) return { dep, jobs: onNodes };
-  }
-  throw new Error(`no seeded deployment with ${n} running jobs on nodes`);
-}
-
 /** Writes lines to a running job's node (sent live to its sockets). */
 const push = (fake, job, lines) => fake.pushLines(job, lines);
 /** What reached the node double (sockets, /info), oldest first. */
 const nodeRequests = (fake) => fake.nodeRequests();
-
-/** Waits until the node double has seen `count` log sockets of `job` (handshake sent). */
-async function socketsOf(fake, job, count) {
-  await expect
-    .poll(async () => (await nodeRequests(fake)).filter((r) => r.kind === "flog" && r.handshake?.includes(job)).length, {
-      message: `${count} log socket(s) of ${job}`,
-    })
-    .toBeGreaterThanOrEqual(count);
-  return (await nodeRequests(fake)).filter((r) => r.kind === "flog" && r.handshake?.includes(job));
-}
 
 async function openLogs(page, fake, dep, query = "") {
   // Only the lines a test writes: the node double's automatic output stays off.
@@ -49,12 +25,17 @@ async function openLogs(page, fake, dep, query = "") {
   await pane(page).scrollIntoViewIfNeeded();
 }
 
-test("live lines of two replicas arrive without a reload, merged by time with a badge each", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 2);
-  const [a, b] = jobs;
+/** The Logs tab of a deployment with `n` running jobs on nodes, once each job's socket is open. */
+async function openLive(page, fake, n = 1) {
+  const { dep, jobs } = await runningDeployment(fake, n);
   await openLogs(page, fake, dep);
-  await socketsOf(fake, a.job, 1);
-  await socketsOf(fake, b.job, 1);
+  for (const j of jobs.slice(0, n)) await socketsOf(fake, j.job, 1);
+  return { dep, jobs, job: jobs[0].job };
+}
+
+test("live lines of two replicas arrive without a reload, merged by time with a badge each", async ({ page, fake }) => {
+  const { jobs } = await openLive(page, fake, 2);
+  const [a, b] = jobs;
   // Every job is listed with its state: the running ones live, ended ones (with results) too.
   const replicas = page.getByRole("group", { name: "Replicas" });
   for (const j of [a, b]) {
@@ -85,14 +66,19 @@ test("live lines of two replicas arrive without a reload, merged by time with a 
   expect(at("marker-two")).toBeLessThan(at("marker-three"));
   // Local time shown, UTC on hover.
   await expect(one.locator(".log-time")).toHaveAttribute("title", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z UTC$/);
+  // Every line's "Copy" reads "Copy" and has a name of its own (replica and time).
+  const copies = rows(page).filter({ hasText: "marker-" }).getByRole("button", { name: /^Copy link to the Replica \d+ line at \d\d:\d\d:\d\d\.\d{3}$/ });
+  await expect(copies).toHaveCount(3);
+  const names = await copies.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  expect(new Set(names).size).toBe(3);
+  for (const name of names) {
+    await expect(pane(page).getByRole("button", { name, exact: true })).toHaveText("Copy");
+  }
 });
 
 test("filters and search narrow the lines, highlight matches, and live in the URL", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 2);
+  const { jobs } = await openLive(page, fake, 2);
   const [a, b] = jobs;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, a.job, 1);
-  await socketsOf(fake, b.job, 1);
   await push(fake, a.job, ["alpha needle line", { type: "error", message: "alpha node trouble\n" }]);
   await push(fake, b.job, ["beta needle line"]);
   await expect(row(page, "beta needle line")).toHaveCount(1);
@@ -129,10 +115,7 @@ test("filters and search narrow the lines, highlight matches, and live in the UR
 });
 
 test("following keeps the newest line in view; scrolling up pauses it and offers Jump to latest", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { job } = await openLive(page, fake);
   await push(fake, job, Array.from({ length: 200 }, (_, i) => `bulk line ${i}`));
   await expect(row(page, "bulk line 199")).toBeInViewport();
   await expect(page.getByLabel("Follow")).toBeChecked();
@@ -156,10 +139,7 @@ test("following keeps the newest line in view; scrolling up pauses it and offers
 });
 
 test("a dropped socket reconnects and no line is shown twice", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { job } = await openLive(page, fake);
   await push(fake, job, ["before the drop"]);
   await expect(row(page, "before the drop")).toHaveCount(1);
 
@@ -174,10 +154,7 @@ test("a dropped socket reconnects and no line is shown twice", async ({ page, fa
 });
 
 test("a job that ends closes its socket, and its result's lines replace the live ones", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { dep, job } = await openLive(page, fake);
   await push(fake, job, [{ message: "said on stderr\n", stream: "stderr" }]);
   const line = row(page, "said on stderr");
   // Live, the node cannot tell stderr from stdout.
@@ -200,10 +177,7 @@ test("a job that ends closes its socket, and its result's lines replace the live
 });
 
 test("a hostile line is shown as text: markup, a 1 MB line and broken ANSI", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { job } = await openLive(page, fake);
   const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const huge = `huge-start ${"x".repeat(1_000_000)}`;
   // An out-of-range colour, a sequence broken by a character no sequence holds, a lone ESC.
@@ -219,11 +193,50 @@ test("a hostile line is shown as text: markup, a 1 MB line and broken ANSI", asy
   await expect(red.locator(".log-text span").first()).toHaveCSS("color", "rgb(205, 49, 49)");
 });
 
+test("image-pull progress frames fold into one updating line per layer", async ({ page, fake }) => {
+  const { job } = await openLive(page, fake);
+  const bar = (type, payload) => ({ type: "info", message: { type, payload } });
+  const layer = (id, status, progressDetail = {}) => bar("multi-process-bar-update", { event: { id, status, progressDetail } });
+  const MB = 1_000_000;
+  await push(fake, job, [bar("multi-process-bar-start", { image: "ubuntu:24.04" }), layer("aaa111", "Pulling fs layer"), layer("bbb222", "Pulling fs layer")]);
+  const a = row(page, "Layer aaa111:");
+  const b = row(page, "Layer bbb222:");
+  await expect(a.locator(".log-text")).toHaveText("Layer aaa111: Pulling fs layer");
+  await expect(b.locator(".log-text")).toHaveText("Layer bbb222: Pulling fs layer");
+
+  // 200 frames, interleaved as a pull sends them: still one line per layer, updated in place.
+  const frames = [];
+  for (let i = 1; i <= 100; i += 1) {
+    frames.push(layer("aaa111", "Downloading", { current: i * MB, total: 100 * MB }));
+    frames.push(layer("bbb222", "Downloading", { current: i * 200_000, total: 40 * MB }));
+  }
+  await push(fake, job, frames);
+  await expect(a.locator(".log-text")).toHaveText("Layer aaa111: Downloading 100.0 MB / 100.0 MB (100%)");
+  await expect(b.locator(".log-text")).toHaveText("Layer bbb222: Downloading 20.0 MB / 40.0 MB (50%)");
+  // Of every line held (ended jobs' results, replays), one is each layer's.
+  const onlyOne = async (text) => {
+    await search(page).fill(text);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(page.locator(".log-count")).toHaveText(/^1 of \d+ lines shown$/);
+    await search(page).fill("");
+  };
+  await onlyOne("Layer aaa111");
+  await onlyOne("Layer bbb222");
+
+  // A final status ends a layer; the stop frame ends the rest. A pull's summary is a line of its own.
+  await push(fake, job, [layer("aaa111", "Pull complete"), layer(undefined, "Digest: sha256:0123"), bar("multi-process-bar-stop", {})]);
+  await expect(a.locator(".log-text")).toHaveText("Layer aaa111: Pull complete 100.0 MB / 100.0 MB (100%) — done");
+  await expect(b.locator(".log-text")).toHaveText("Layer bbb222: Downloading 20.0 MB / 40.0 MB (50%) — done");
+  await expect(row(page, "Digest: sha256:0123")).toHaveCount(1);
+  // An unknown shape is shown as text, not dropped.
+  await push(fake, job, [{ type: "info", message: { type: "mystery-bar", payload: { n: 1 } } }]);
+  await expect(row(page, "mystery-bar")).toHaveCount(1);
+  await onlyOne("Layer aaa111");
+  await onlyOne("Layer bbb222");
+});
+
 test("Download logs saves what the filters show as plain text", async ({ page, fake }) => {
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { dep, job } = await openLive(page, fake);
   await push(fake, job, ["\u001b[1mkeep\u001b[0m me", "drop me"]);
   await expect(row(page, "drop me")).toHaveCount(1);
   await search(page).fill("keep");
@@ -243,10 +256,7 @@ test("Download logs saves what the filters show as plain text", async ({ page, f
 
 test("a line's permalink opens the view scrolled to that line, marked", async ({ page, fake, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const { dep, jobs } = await runningDeployment(fake, 1);
-  const job = jobs[0].job;
-  await openLogs(page, fake, dep);
-  await socketsOf(fake, job, 1);
+  const { dep, job } = await openLive(page, fake);
   await push(fake, job, ["the line to share", ...Array.from({ length: 150 }, (_, i) => `filler ${i}`)]);
   await expect(row(page, "filler 149")).toBeInViewport();
   // Found by search; its link carries no filter, only the line.
@@ -261,12 +271,10 @@ test("a line's permalink opens the view scrolled to that line, marked", async ({
   await page.goto(link);
   const marked = row(page, "the line to share");
   await expect(marked).toHaveAttribute("aria-current", "true");
-  // The pane scrolls itself to the line; bringing the pane into the page's view is the test's
-  // part, again until the fields above it (cost, job status) have settled and stop moving it.
-  await expect(async () => {
-    await pane(page).scrollIntoViewIfNeeded();
-    await expect(marked).toBeInViewport({ timeout: 500 });
-  }).toPass();
+  // The app scrolls the pane to the line and brings the pane into the page's view, and keeps
+  // it there while the fields above it (cost, job status) arrive: nothing here scrolls.
+  await expect(marked).toBeInViewport();
+  await expect(pane(page)).toBeInViewport({ ratio: 1 });
   await expect(page.getByLabel("Follow")).not.toBeChecked();
 });
 

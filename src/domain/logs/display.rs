@@ -108,17 +108,64 @@ pub fn draw(
 
 /// `HH:MM:SS.mmm` in the viewer's time zone.
 pub fn local_time(ms: i64) -> String {
-    use chrono::{Local, TimeZone};
+    use chrono::{Local, Offset, TimeZone};
     match Local.timestamp_millis_opt(ms).single() {
-        Some(t) => t.format("%H:%M:%S%.3f").to_string(),
+        Some(t) => clock_time(ms, t.offset().fix().local_minus_utc() / 60),
         None => String::new(),
     }
 }
 
-/// `2025-01-31T12:00:00.123Z`.
+/// `HH:MM:SS.mmm` of `ms` at `offset_minutes` east of UTC. Written out by hand: a row is
+/// drawn for every line that scrolls into view (2,000 a second when following a busy job),
+/// and chrono parses a strftime pattern on every call.
+pub fn clock_time(ms: i64, offset_minutes: i32) -> String {
+    const DAY: i64 = 86_400_000;
+    let local = ms + i64::from(offset_minutes) * 60_000;
+    let t = local.rem_euclid(DAY);
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        t / 3_600_000,
+        t / 60_000 % 60,
+        t / 1000 % 60,
+        t % 1000
+    )
+}
+
+/// `2025-01-31T12:00:00.123Z` (by hand, like `clock_time`).
 pub fn iso_time(ms: i64) -> String {
+    use chrono::{Datelike, Timelike};
     match chrono::DateTime::from_timestamp_millis(ms) {
-        Some(t) => t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        Some(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            ms.rem_euclid(1000)
+        ),
         None => String::new(),
+    }
+}
+
+/// The accessible name of a line's "Copy" button (its visible label stays "Copy"), distinct
+/// for every line shown: the replica with the node's time (unique per job, to the ms) and
+/// the line's part of a multi-line frame; a result line by its number in the job's result.
+/// `time` is what the row shows (`clock_time`), or `None` when the line has no time.
+pub fn copy_label(line: &super::LogLine, time: Option<&str>) -> String {
+    use super::line::Source;
+    let who = super::replica::label(line.replica);
+    let at = time.map(|t| format!(" at {t}")).unwrap_or_default();
+    match line.source {
+        Source::Live if line.ordinal == 0 => format!("Copy link to the {who} line{at}"),
+        Source::Live => format!(
+            "Copy link to the {who} line{at}, part {}",
+            u64::from(line.ordinal) + 1
+        ),
+        Source::Result => format!(
+            "Copy link to {who} result line {}{at}",
+            u64::from(line.ordinal) + 1
+        ),
     }
 }

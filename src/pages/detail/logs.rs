@@ -3,10 +3,14 @@
 //! The same view, narrowed to one job and with its filter kept in the page, sits in a
 //! job's own details.
 
+mod controls;
+mod copy;
 mod feed;
 mod live;
 mod model;
 mod notes;
+mod paint;
+mod reveal;
 mod row;
 mod save;
 mod toolbar;

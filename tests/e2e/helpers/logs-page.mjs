@@ -18,11 +18,12 @@ export async function runningOnNodes(fake, n = 1) {
   throw new Error(`no seeded deployment with ${n} running jobs on nodes`);
 }
 
-/** Waits until the node double has seen a log socket of `job` (so pushed lines reach the page). */
-export async function logSocketOpen(fake, job) {
-  await expect
-    .poll(async () => (await fake.nodeRequests()).some((r) => r.kind === "flog" && r.handshake?.includes(job)), {
-      message: `a log socket of ${job}`,
-    })
-    .toBe(true);
+/** Waits until the node double has seen `count` log sockets of `job` (handshake sent); answers them. */
+export async function socketsOf(fake, job, count = 1) {
+  const of = async () => (await fake.nodeRequests()).filter((r) => r.kind === "flog" && r.handshake?.includes(job));
+  await expect.poll(async () => (await of()).length, { message: `${count} log socket(s) of ${job}` }).toBeGreaterThanOrEqual(count);
+  return of();
 }
+
+/** Waits until the node double has seen a log socket of `job` (so pushed lines reach the page). */
+export const logSocketOpen = (fake, job) => socketsOf(fake, job, 1);

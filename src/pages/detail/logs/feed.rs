@@ -323,7 +323,14 @@ impl Feed {
             return;
         };
         self.model.set_result_state(&job, ResultState::Loading);
+        let Some(turn) = self.model.result_turn.try_get_value() else {
+            return;
+        };
         for attempt in 0..RESULT_RETRIES {
+            // One result at a time, read, parsed and drawn before the next is asked for: a
+            // result can hold 25,000 lines per op, and the first rows should not wait for
+            // every result of the page to be parsed.
+            let held = turn.lock().await;
             match self.auth.call(endpoints::get_job(&id, &job)).await {
                 Ok(detail) => match parse_result(&detail.job_result) {
                     Some(result) => {
@@ -336,6 +343,9 @@ impl Feed {
                             .try_update_value(|s| s.set_result(index, &result));
                         self.model.set_result_state(&job, ResultState::Loaded);
                         self.model.bump();
+                        drop(detail);
+                        after_paint().await;
+                        drop(held);
                         return;
                     }
                     None => self.model.set_result_state(&job, ResultState::NotUploaded),
@@ -346,8 +356,25 @@ impl Feed {
                     return;
                 }
             }
+            drop(held);
             let wait = RESULT_RETRY_MS[attempt.min(RESULT_RETRY_MS.len() - 1)];
             TimeoutFuture::new(wait).await;
         }
     }
+}
+
+/// Resolves once the browser has drawn a frame (an animation frame, then a task after it),
+/// or after 200 ms in a hidden tab, which draws no frames.
+async fn after_paint() {
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let tx = std::rc::Rc::new(std::cell::Cell::new(Some(tx)));
+    let send = move || {
+        if let Some(tx) = tx.take() {
+            let _ = tx.send(());
+        }
+    };
+    let fallback = send.clone();
+    request_animation_frame(move || set_timeout(send, std::time::Duration::ZERO));
+    set_timeout(fallback, std::time::Duration::from_millis(200));
+    let _ = rx.await;
 }

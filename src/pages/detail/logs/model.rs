@@ -59,6 +59,10 @@ pub struct LogModel {
     pub unseen: RwSignal<u64>,
     pending: StoredValue<Vec<(u16, TaskLog)>>,
     scheduled: StoredValue<bool>,
+    /// The last bump was not only live lines (a result, a filter): draw at once, unthrottled.
+    urgent: StoredValue<bool>,
+    /// One result is read and drawn at a time (see `Feed`).
+    pub result_turn: StoredValue<std::rc::Rc<futures::lock::Mutex<()>>, LocalStorage>,
 }
 
 impl Default for LogModel {
@@ -77,6 +81,8 @@ impl LogModel {
             unseen: RwSignal::new(0),
             pending: StoredValue::new(Vec::new()),
             scheduled: StoredValue::new(false),
+            urgent: StoredValue::new(false),
+            result_turn: StoredValue::new_local(Default::default()),
         }
     }
 
@@ -165,7 +171,7 @@ impl LogModel {
         if added > 0 && self.following.try_get_untracked() == Some(false) {
             self.unseen.try_update(|n| *n += added as u64);
         }
-        self.bump();
+        self.version.try_update(|v| *v += 1);
     }
 
     /// Marks a new connection of `job`: older frames are applied first, then only lines
@@ -175,7 +181,16 @@ impl LogModel {
         self.store.try_update_value(|s| s.reconnected(job));
     }
 
+    /// A change to draw at the next frame (live lines alone may wait a little: `Viewer`).
     pub fn bump(&self) {
+        self.urgent.try_set_value(true);
         self.version.try_update(|v| *v += 1);
+    }
+
+    /// True once after a `bump` (not after live lines only).
+    pub fn take_urgent(&self) -> bool {
+        self.urgent
+            .try_update_value(std::mem::take)
+            .unwrap_or(false)
     }
 }

@@ -107,8 +107,13 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
                     .map(|(index, job, n, has_result)| {
                         let label = replica::label(index);
                         let text = format!(
-                            "{label}: {n} older lines are not kept here (the newest {} per job are).",
+                            "{label}: {n} older lines are not kept here (the newest {} per job are).{}",
                             crate::domain::logs::job_log::DEFAULT_CAP,
+                            if has_result {
+                                ""
+                            } else {
+                                " Its full result can be downloaded here once the job ends."
+                            },
                         );
                         let button = has_result
                             .then(|| {

@@ -2,7 +2,9 @@
 //! ANSI styles are set through the CSSOM (which the strict CSP allows), search matches are
 //! `<mark>`s, and a very long line is cut for display with how much more it holds.
 
-use crate::domain::logs::display::{draw, iso_time, local_time, more_label, MAX_DISPLAY_CHARS};
+use crate::domain::logs::display::{
+    copy_label, draw, iso_time, local_time, more_label, MAX_DISPLAY_CHARS,
+};
 use crate::domain::logs::filter::Matcher;
 use crate::domain::logs::line::Body;
 use crate::domain::logs::{replica, LogLine};
@@ -41,15 +43,17 @@ pub fn build(doc: &Document, line: &LogLine, matcher: &Matcher, marked: bool) ->
     if marked {
         let _ = row.set_attribute("aria-current", "true");
     }
+    // A result line without a time reads 0: say nothing rather than 1970.
+    let clock = (line.timestamp > 0).then(|| local_time(line.timestamp));
     // First, so it stays in view when a long line scrolls sideways.
     let copy = el(doc, "button", "log-copy", Some("Copy"));
     let _ = copy.set_attribute("type", "button");
+    let _ = copy.set_attribute("aria-label", &copy_label(line, clock.as_deref()));
     let _ = copy.set_attribute("title", "Copy a link to this line");
     let _ = copy.set_attribute("data-copy", &id);
     let _ = row.append_child(&copy);
-    // A result line without a time reads 0: say nothing rather than 1970.
-    let time = if line.timestamp > 0 {
-        let t = el(doc, "span", "log-time", Some(&local_time(line.timestamp)));
+    let time = if let Some(clock) = &clock {
+        let t = el(doc, "span", "log-time", Some(clock));
         let _ = t.set_attribute("title", &format!("{} UTC", iso_time(line.timestamp)));
         t
     } else {

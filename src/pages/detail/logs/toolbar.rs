@@ -2,12 +2,13 @@
 //! checkboxes "Output", "Errors" and "System", "Search logs", "Follow" with "Jump to
 //! latest", and "Download logs"; under the lines, "Load older jobs".
 
+use super::controls::{FollowControls, LevelBoxes, OpSelect};
 use super::feed::Feed;
 use super::model::{JobEntry, Link, LogModel, ResultState};
 use super::save::save_text;
 use crate::domain::history::job_state_label;
 use crate::domain::logs::download::{download_text, file_name};
-use crate::domain::logs::filter::{Levels, LogFilter};
+use crate::domain::logs::filter::LogFilter;
 use crate::domain::logs::line::short_job;
 use crate::domain::logs::replica;
 use leptos::prelude::*;
@@ -21,88 +22,20 @@ pub fn Toolbar(
     deployment: Signal<String>,
     narrowed: bool,
 ) -> impl IntoView {
-    let change = move |edit: &dyn Fn(&mut LogFilter)| {
-        let mut f = filter.get_untracked();
-        edit(&mut f);
-        // A changed filter is a new view: the permalinked line no longer applies.
+    // A changed filter is a new view: the permalinked line no longer applies.
+    let change = Callback::new(move |mut f: LogFilter| {
         f.line = None;
         set_filter.run(f);
-    };
-    let ops = Memo::new(move |_| {
-        model.version.track();
-        model.store.with_value(|s| s.ops())
     });
-    let level = move |name: &'static str, pick: fn(&mut Levels) -> &mut bool| {
-        let checked = move || {
-            let mut l = filter.with(|f| f.levels);
-            *pick(&mut l)
-        };
-        view! {
-            <label class="chip">
-                <input
-                    type="checkbox"
-                    prop:checked=checked
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        change(&move |f: &mut LogFilter| *pick(&mut f.levels) = on);
-                    }
-                />
-                {name}
-            </label>
-        }
-    };
     let download = move |_| {
         let text = model.store.with_value(|s| download_text(s.all_visible()));
         save_text(&file_name(&deployment.get_untracked()), &text);
     };
     view! {
         <div class="log-toolbar" role="search" aria-label="Filter logs">
-            {(!narrowed)
-                .then(|| {
-                    view! {
-                        <Replicas
-                            model=model
-                            filter=filter
-                            change=Callback::new(move |f: LogFilter| {
-                                let mut f = f;
-                                f.line = None;
-                                set_filter.run(f);
-                            })
-                        />
-                    }
-                })}
-            <label class="log-op-select">
-                "Op "
-                <select
-                    prop:value=move || filter.with(|f| f.op.clone().unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        change(
-                            &move |f: &mut LogFilter| {
-                                f.op = Some(v.clone()).filter(|v| !v.is_empty());
-                            },
-                        );
-                    }
-                >
-                    <option value="">"All ops"</option>
-                    {move || {
-                        let selected = filter.with(|f| f.op.clone());
-                        let mut list = ops.get();
-                        if let Some(op) = selected.filter(|op| !list.contains(op)) {
-                            list.push(op);
-                        }
-                        list.into_iter()
-                            .map(|op| view! { <option value=op.clone()>{op.clone()}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <fieldset class="log-levels">
-                <legend>"Levels"</legend>
-                {level("Output", |l| &mut l.output)}
-                {level("Errors", |l| &mut l.errors)}
-                {level("System", |l| &mut l.system)}
-            </fieldset>
+            {(!narrowed).then(|| view! { <Replicas model=model filter=filter change=change /> })}
+            <OpSelect model=model filter=filter change=change />
+            <LevelBoxes filter=filter change=change />
             <input
                 type="search"
                 class="log-search"
@@ -110,40 +43,12 @@ pub fn Toolbar(
                 placeholder="Search logs"
                 prop:value=move || filter.with(|f| f.query.clone())
                 on:input=move |ev| {
-                    let q = event_target_value(&ev);
-                    change(&move |f: &mut LogFilter| f.query = q.clone());
+                    let mut f = filter.get_untracked();
+                    f.query = event_target_value(&ev);
+                    change.run(f);
                 }
             />
-            <label class="chip log-follow">
-                <input
-                    type="checkbox"
-                    prop:checked=move || model.following.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        model.following.set(on);
-                        if on {
-                            model.unseen.set(0);
-                        }
-                    }
-                />
-                "Follow"
-            </label>
-            <button
-                type="button"
-                class="btn log-jump"
-                hidden=move || model.following.get()
-                on:click=move |_| {
-                    model.unseen.set(0);
-                    model.following.set(true);
-                }
-            >
-                "Jump to latest"
-                {move || match model.unseen.get() {
-                    0 => String::new(),
-                    1 => " (1 new line)".to_string(),
-                    n => format!(" ({n} new lines)"),
-                }}
-            </button>
+            <FollowControls model=model />
             <button type="button" class="btn" on:click=download>
                 "Download logs"
             </button>
@@ -156,6 +61,14 @@ pub fn Toolbar(
                 "Clear filters"
             </button>
         </div>
+        <LineCount model=model feed=feed />
+    }
+}
+
+/// "12 lines", or "3 of 12 lines shown" while filtered.
+#[component]
+fn LineCount(model: LogModel, feed: Feed) -> impl IntoView {
+    view! {
         <p class="muted log-count">
             {move || {
                 model.version.track();

@@ -1,37 +1,72 @@
 //! The log pane: fixed-height rows, only those in view (plus a few) in the DOM, drawn
-//! straight from the store once per animation frame. Following keeps the newest line in
-//! view; scrolling up pauses it, and then the line at the top stays put while lines arrive
-//! or old ones are dropped.
+//! straight from the store (`paint`). Following keeps the newest line in view; scrolling up
+//! pauses it, and then the line at the top stays put while lines arrive or old ones are
+//! dropped.
+//!
+//! When it draws: scrolling, a filter or following switched on draw at the next animation
+//! frame; new lines at most every `LINES_GAP_MS`. A busy job (2,000 lines a second) changes
+//! every row in view each frame, and drawing a screenful sixty times a second kept the main
+//! thread busy for most of every frame; ten times a second is as readable and leaves it idle.
 
+use super::copy::copy_permalink;
 use super::model::LogModel;
-use super::row::{build, ROW_HEIGHT};
+use super::paint::{Drawn, Pane};
+use super::reveal::keep_in_view;
+use super::row::ROW_HEIGHT;
 use crate::domain::logs::filter::LogFilter;
-use crate::domain::logs::line::{Body, LineId};
-use crate::domain::logs::store::Row;
 use leptos::html::Div;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Rows drawn above and below the visible ones.
-const OVERSCAN: i32 = 10;
+/// Draws for new lines are at least this far apart.
+const LINES_GAP_MS: f64 = 100.0;
 
-/// What the pane keeps between draws (DOM nodes: this tab only).
+/// When the pane draws (see the module's notes).
 #[derive(Default)]
-struct Drawn {
-    /// The rows in the DOM, to reuse while their line is unchanged.
-    rows: HashMap<Row, Element>,
-    /// The store's layout and the filter the rows were drawn for.
-    layout: u64,
-    filter: Option<LogFilter>,
-    /// While paused: the key of the line at the top and how far it is scrolled past.
-    anchor: Option<((i64, u16, u64), i32)>,
-    /// The permalinked line has been found and scrolled to.
-    marked_found: bool,
+struct Clock {
     scheduled: bool,
-    /// A scroll we caused, not the reader.
-    ours: Option<i32>,
+    /// A draw for new lines is waiting for `LINES_GAP_MS` to pass.
+    waiting: bool,
+    last: f64,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Clock {
+    /// `draw` at the next animation frame (once, however often asked before it).
+    fn schedule(clock: StoredValue<Clock, LocalStorage>, draw: impl FnOnce() + 'static) {
+        let already = clock.try_update_value(|c| std::mem::replace(&mut c.scheduled, true));
+        if already == Some(false) {
+            request_animation_frame(draw);
+        }
+    }
+
+    /// `draw` for new lines: at the next frame, or once `LINES_GAP_MS` have passed since
+    /// the last draw.
+    fn schedule_lines(clock: StoredValue<Clock, LocalStorage>, draw: impl FnOnce() + 'static) {
+        let Some((wait, waiting)) =
+            clock.try_with_value(|c| (c.last + LINES_GAP_MS - now(), c.waiting))
+        else {
+            return;
+        };
+        if wait <= 0.0 {
+            Clock::schedule(clock, draw);
+        } else if !waiting {
+            clock.update_value(|c| c.waiting = true);
+            set_timeout(
+                move || {
+                    if clock.try_update_value(|c| c.waiting = false).is_some() {
+                        Clock::schedule(clock, draw);
+                    }
+                },
+                Duration::from_millis(wait.ceil() as u64),
+            );
+        }
+    }
 }
 
 #[component]
@@ -40,140 +75,48 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
     let spacer = NodeRef::<Div>::new();
     let rows = NodeRef::<Div>::new();
     let drawn = StoredValue::new_local(Drawn::default());
+    let clock = StoredValue::new_local(Clock::default());
 
     let draw = move || {
         // A frame asked for before the view was left finds it gone.
-        if drawn.try_update_value(|d| d.scheduled = false).is_none() {
+        if clock.try_update_value(|c| c.scheduled = false).is_none() {
             return;
         }
-        let (Some(vp), Some(spacer), Some(rows_el)) = (
+        let (Some(vp), Some(spacer), Some(rows), Some(f)) = (
             viewport.get_untracked(),
             spacer.get_untracked(),
             rows.get_untracked(),
+            filter.try_get_untracked(),
         ) else {
             return;
         };
-        let Some(f) = filter.try_get_untracked() else {
-            return;
+        clock.update_value(|c| c.last = now());
+        let viewport: HtmlElement = vp.into();
+        let pane = Pane {
+            viewport,
+            spacer: spacer.into(),
+            rows: rows.into(),
         };
-        let following = model.following.get_untracked();
-        let doc = document();
-        model.store.with_value(|store| {
-            let n = store.visible_len() as i32;
-            let _ = HtmlElement::style(&spacer)
-                .set_property("height", &format!("{}px", n * ROW_HEIGHT));
-            let marked = f.line.as_deref().and_then(LineId::parse);
-            drawn.update_value(|d| {
-                // Rows drawn for another layout or filter (highlights, mark) are not reused.
-                if d.layout != store.layout() || d.filter.as_ref() != Some(&f) {
-                    d.layout = store.layout();
-                    d.filter = Some(f.clone());
-                    d.rows.drain().for_each(|(_, e)| e.remove());
-                }
-            });
-            let height = vp.client_height();
-            // The permalinked line: scroll to it once it is there, and stop following.
-            let mut target: Option<i32> = None;
-            if let Some(id) = &marked {
-                if !drawn.with_value(|d| d.marked_found) {
-                    if let Some(i) = store.find_visible(id) {
-                        drawn.update_value(|d| {
-                            d.marked_found = true;
-                            d.anchor = None;
-                        });
-                        model.following.set(false);
-                        target = Some((i as i32 * ROW_HEIGHT - height / 2).max(0));
-                    }
-                }
-            }
-            let following = following && target.is_none() && model.following.get_untracked();
-            if following {
-                target = Some((n * ROW_HEIGHT - height).max(0));
-            } else if target.is_none() {
-                if let Some((key, offset)) = drawn.with_value(|d| d.anchor) {
-                    let i = store.visible_index_of(key) as i32;
-                    target = Some(i * ROW_HEIGHT + offset);
-                }
-            }
-            if let Some(t) = target {
-                if t != vp.scroll_top() {
-                    vp.set_scroll_top(t);
-                    drawn.update_value(|d| d.ours = Some(vp.scroll_top()));
-                }
-            }
-            let top = vp.scroll_top();
-            let first = (top / ROW_HEIGHT - OVERSCAN).max(0);
-            let last = ((top + height) / ROW_HEIGHT + OVERSCAN).min(n);
-            let _ = HtmlElement::style(&rows_el).set_property(
-                "transform",
-                &format!("translateY({}px)", first * ROW_HEIGHT),
-            );
-            let matcher = store.matcher();
-            let mut next: HashMap<Row, Element> = HashMap::new();
-            let mut order: Vec<Element> = Vec::new();
-            let mut old = drawn
-                .try_update_value(|d| std::mem::take(&mut d.rows))
-                .unwrap_or_default();
-            for i in first..last {
-                let Some(row) = store.visible_row(i as usize) else {
-                    break;
-                };
-                let Some(line) = store.line(row) else {
-                    continue;
-                };
-                let is_progress = matches!(line.body, Body::Progress(_));
-                let element = match old.remove(&row) {
-                    Some(e) if !is_progress => e,
-                    stale => {
-                        if let Some(e) = stale {
-                            e.remove();
-                        }
-                        let is_marked = marked.as_ref().is_some_and(|m| m.matches(line));
-                        build(&doc, line, matcher, is_marked)
-                    }
-                };
-                order.push(element.clone());
-                next.insert(row, element);
-            }
-            // Rows that stay are not moved (a focused "Copy" keeps its focus); gone ones go.
-            for (_, e) in old {
-                e.remove();
-            }
-            let mut at = rows_el.first_element_child();
-            for e in order {
-                if at.as_ref() == Some(&e) {
-                    at = e.next_element_sibling();
-                } else {
-                    let _ = rows_el.insert_before(&e, at.as_ref().map(|a| a.as_ref()));
-                }
-            }
-            // The anchor for the next draw, while paused: the line at the top.
-            let anchor = if model.following.get_untracked() {
-                None
-            } else {
-                let i = top / ROW_HEIGHT;
-                store
-                    .visible_row(i as usize)
-                    .and_then(|r| store.row_key(r))
-                    .map(|k| (k, top - i * ROW_HEIGHT))
-            };
-            drawn.update_value(|d| {
-                d.rows = next;
-                d.anchor = anchor;
-            });
+        let painted = model.store.with_value(|store| {
+            drawn.try_update_value(|d| pane.draw(d, store, &f, model, &document()))
         });
-    };
-
-    let schedule = move || {
-        let already = drawn.try_update_value(|d| std::mem::replace(&mut d.scheduled, true));
-        if already == Some(false) {
-            request_animation_frame(draw);
+        // A permalink brings the pane into the page's view too, while the page settles.
+        if painted.is_some_and(|p| p.marked_now) {
+            keep_in_view(pane.viewport.clone());
         }
     };
+    let schedule = move || Clock::schedule(clock, draw);
+    let schedule_lines = move || Clock::schedule_lines(clock, draw);
 
-    // Redraw when lines arrive, the filter changes, or following is switched on.
     Effect::new(move |_| {
         model.version.track();
+        if model.take_urgent() {
+            schedule();
+        } else {
+            schedule_lines();
+        }
+    });
+    Effect::new(move |_| {
         filter.track();
         model.following.track();
         schedule();
@@ -184,7 +127,7 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
         if prev.is_some_and(|p| p != line) {
             drawn.update_value(|d| {
                 d.marked_found = false;
-                d.rows.drain().for_each(|(_, e)| e.remove());
+                d.clear();
             });
         }
         line
@@ -195,37 +138,25 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
             return;
         };
         let top = vp.scroll_top();
-        let ours = drawn.try_update_value(|d| d.ours.take()).flatten();
-        if ours == Some(top) {
+        if drawn.try_update_value(|d| d.ours.take()).flatten() == Some(top) {
             return;
         }
         let at_bottom = top + vp.client_height() >= vp.scroll_height() - ROW_HEIGHT / 2;
-        if at_bottom {
-            if !model.following.get_untracked() {
-                model.following.set(true);
-                model.unseen.set(0);
-            }
-        } else if model.following.get_untracked() {
-            model.following.set(false);
+        if at_bottom != model.following.get_untracked() {
+            model.following.set(at_bottom);
             model.unseen.set(0);
         }
         drawn.update_value(|d| d.anchor = None);
         schedule();
     };
-
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let Some(id) = target
-            .closest("[data-copy]")
-            .ok()
-            .flatten()
-            .and_then(|b| b.get_attribute("data-copy"))
-        else {
-            return;
-        };
-        copy_permalink(&id, &target);
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-copy]").ok().flatten());
+        if let Some(b) = button {
+            copy_permalink(&b);
+        }
     };
 
     view! {
@@ -242,34 +173,5 @@ pub fn Viewer(model: LogModel, filter: Memo<LogFilter>) -> impl IntoView {
                 <div class="log-rows" node_ref=rows />
             </div>
         </div>
-    }
-}
-
-/// Puts the line's permalink (this page, `?tab=logs&line=ID`) on the clipboard and says so
-/// on the button.
-fn copy_permalink(id: &str, button: &Element) {
-    let Some(line) = LineId::parse(id) else {
-        return;
-    };
-    let window = window();
-    let location = window.location();
-    let link = format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        LogFilter::permalink(&line)
-    );
-    let _ = window.navigator().clipboard().write_text(&link);
-    if let Some(b) = button.closest("[data-copy]").ok().flatten() {
-        b.set_text_content(Some("Copied"));
-        let b: Option<HtmlElement> = b.dyn_into().ok();
-        set_timeout(
-            move || {
-                if let Some(b) = b {
-                    b.set_text_content(Some("Copy"));
-                }
-            },
-            std::time::Duration::from_millis(1500),
-        );
     }
 }
