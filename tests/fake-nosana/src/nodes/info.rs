@@ -155,8 +155,11 @@ pub fn snapshot(store: &Store, log: &JobLog) -> Value {
         .ops
         .iter()
         .map(|op| {
+            let down = log.trouble.exited(&op.id).filter(|_| log.ended.is_none());
             let op_status = if log.ended.is_some() {
                 status
+            } else if down.is_some() {
+                "failed"
             } else {
                 log.op_status(&op.id)
             };
@@ -166,7 +169,8 @@ pub fn snapshot(store: &Store, log: &JobLog) -> Value {
                 "status": op_status,
                 "startTime": log.start_ms,
                 "endTime": op_end,
-                "exitCode": exit_code,
+                "exitCode": down.map_or_else(|| exit_code.clone(), |c| json!(c)),
+                "diagnostics": log.trouble.diagnostics(&op.id, log.start_ms),
             })
         })
         .collect();
@@ -199,14 +203,14 @@ pub(super) fn urls(store: &Store, log: &JobLog) -> Value {
     let Some(rec) = store.get(&log.deployment) else {
         return json!({});
     };
-    let status = if log.ended.is_some() {
-        "OFFLINE"
-    } else {
-        "ONLINE"
-    };
     let mut out = Map::new();
     for e in &rec.dep.endpoints {
         let op = e["opId"].as_str().unwrap_or("op");
+        let status = if log.ended.is_none() && log.trouble.endpoints_up(op) {
+            "ONLINE"
+        } else {
+            "OFFLINE"
+        };
         let port = &e["port"];
         let key = format!(
             "{op}-{}",

@@ -162,6 +162,8 @@ pub struct JobLog {
     pub gone: bool,
     /// Ops stopped or restarted through the op controls, by op id.
     pub op_status: Vec<(String, String)>,
+    /// Docker trouble of its ops (out of memory, restarts, health checks).
+    pub trouble: super::trouble::Trouble,
 }
 
 impl JobLog {
@@ -180,6 +182,7 @@ impl JobLog {
             ended: None,
             gone: false,
             op_status: Vec::new(),
+            trouble: Default::default(),
         }
     }
 

@@ -13,6 +13,7 @@ mod node_auth;
 mod node_control;
 mod node_flog;
 mod node_info;
+mod node_trouble;
 mod node_support;
 mod requests;
 mod status_table;
