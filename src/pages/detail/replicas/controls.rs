@@ -129,8 +129,21 @@ fn op_row(
         })
         .filter(|g| !g.is_empty())
         .unwrap_or_else(|| op.clone());
-    let (word, tone) = status_label(&status);
-    let class = format!("op-status op-status-{}", tone.as_str());
+    // The live `/info` frame says more recently than the one `/ops` read.
+    let op_live = op.clone();
+    let shown = Memo::new(move |_| {
+        let live = replica.info.with(|i| {
+            i.as_ref().and_then(|i| {
+                i.op_states
+                    .iter()
+                    .find(|s| s.operation_id == op_live)
+                    .map(|s| s.status.clone())
+            })
+        });
+        status_label(&live.unwrap_or_else(|| status.clone()))
+    });
+    let word = move || shown.with(|(w, _)| w.clone());
+    let class = move || format!("op-status op-status-{}", shown.with(|(_, t)| t.as_str()));
     let (op_name, op_key) = (op.clone(), op.clone());
     let button = move |action: OpAction| {
         let a = Asked {

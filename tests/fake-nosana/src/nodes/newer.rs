@@ -128,6 +128,7 @@ pub async fn ops(
         let mut out = Map::new();
         for op in &log.ops {
             let status = match log.op_status(&op.id) {
+                _ if log.trouble.exited(&op.id).is_some() => "failed",
                 "pulling" => "starting",
                 other => other,
             };
