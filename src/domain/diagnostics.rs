@@ -119,7 +119,10 @@ mod tests {
     use serde_json::json;
 
     fn texts(d: Value, status: &str, exit: Option<i64>) -> Vec<String> {
-        problems(&d, status, exit).into_iter().map(|p| p.text).collect()
+        problems(&d, status, exit)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 
     #[test]
@@ -141,7 +144,12 @@ mod tests {
             texts(json!({"RestartCount": 1}), "running", None),
             ["restarted 1 time"]
         );
-        assert!(texts(json!({"RestartCount": 0, "OOMKilled": false}), "running", None).is_empty());
+        assert!(texts(
+            json!({"RestartCount": 0, "OOMKilled": false}),
+            "running",
+            None
+        )
+        .is_empty());
     }
 
     #[test]
@@ -200,7 +208,11 @@ mod tests {
     #[test]
     fn a_docker_error_is_quoted() {
         assert_eq!(
-            texts(json!({"Error": "port is already allocated"}), "failed", None),
+            texts(
+                json!({"Error": "port is already allocated"}),
+                "failed",
+                None
+            ),
             ["error: port is already allocated"]
         );
     }

@@ -12,10 +12,10 @@ pub mod flog;
 pub mod header;
 /// `GET {node}/job/{job}/info` SSE frames: each op's status and exit code.
 pub mod info;
-/// Newer nodes' endpoint and op routes: URLs, answers, a missing route told from a missing job.
-pub mod routes;
 /// Past logs and exit codes from the job's result (`jobResult.opStates`).
 pub mod result;
+/// Newer nodes' endpoint and op routes: URLs, answers, a missing route told from a missing job.
+pub mod routes;
 
 #[cfg(test)]
 mod tests;

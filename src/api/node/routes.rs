@@ -34,7 +34,11 @@ impl OpAction {
 }
 
 fn job_url(base: &str, job: &str) -> String {
-    format!("{}/job/{}", base.trim_end_matches('/'), encode_component(job))
+    format!(
+        "{}/job/{}",
+        base.trim_end_matches('/'),
+        encode_component(job)
+    )
 }
 
 /// `{base}/job/{job}/endpoints`.
@@ -56,6 +60,15 @@ pub fn op_url(base: &str, job: &str, group: &str, op: &str, action: OpAction) ->
         encode_component(op),
         action.segment()
     )
+}
+
+/// `scheme://host[:port]` of a node URL: what a browser counts connections by.
+pub fn origin_of(url: &str) -> &str {
+    let rest = url.find("://").map_or(0, |i| i + 3);
+    match url[rest..].find('/') {
+        Some(i) => &url[..rest + i],
+        None => url,
+    }
 }
 
 /// A 404 for the route itself (the node is older than the route), not for the job: the
@@ -158,17 +171,38 @@ mod tests {
     }
 
     #[test]
+    fn origins() {
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080/nodes/N"),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            origin_of("https://n.node.k8s.prd.nos.ci"),
+            "https://n.node.k8s.prd.nos.ci"
+        );
+        assert_eq!(origin_of("/nodes/N"), "");
+    }
+
+    #[test]
     fn a_missing_route_is_told_from_a_missing_job() {
         assert!(is_missing_route(
             404,
             "<pre>Cannot GET /job/J/endpoints</pre>"
         ));
-        assert!(is_missing_route(404, "Cannot POST /job/J/group/g/operation/o/stop"));
-        assert!(!is_missing_route(404, "No running job with that address..."));
+        assert!(is_missing_route(
+            404,
+            "Cannot POST /job/J/group/g/operation/o/stop"
+        ));
+        assert!(!is_missing_route(
+            404,
+            "No running job with that address..."
+        ));
         assert!(!is_missing_route(500, "Cannot GET /x"));
         assert_eq!(route_error(404, "Cannot GET /x"), RouteError::Missing);
         assert_eq!(route_error(401, "Unauthorized"), RouteError::Unauthorized);
-        assert!(matches!(route_error(404, "No running job"), RouteError::Failed(m) if m.contains("no such job")));
+        assert!(
+            matches!(route_error(404, "No running job"), RouteError::Failed(m) if m.contains("no such job"))
+        );
     }
 
     #[test]

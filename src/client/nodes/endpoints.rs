@@ -45,9 +45,7 @@ where
         Err(RouteError::Unauthorized) => {
             let fresh = access.refresh(&header).await.map_err(RouteError::Failed)?;
             match call(fresh).await {
-                Err(RouteError::Unauthorized) => {
-                    Err(RouteError::Failed(http_status_message(401)))
-                }
+                Err(RouteError::Unauthorized) => Err(RouteError::Failed(http_status_message(401))),
                 other => other,
             }
         }

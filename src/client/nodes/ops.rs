@@ -7,7 +7,9 @@ use gloo_net::http::Method;
 
 use super::access::NodeAccess;
 use super::endpoints::{send, with_header};
-use crate::api::node::routes::{op_answer, op_url, ops_url, parse_ops, route_error, OpAction, RouteError};
+use crate::api::node::routes::{
+    op_answer, op_url, ops_url, parse_ops, route_error, OpAction, RouteError,
+};
 
 /// The ops and their statuses, in the node's order.
 pub async fn ops(

@@ -80,14 +80,24 @@ pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
             }
         });
     });
-    let shown = move || running.get() && (watch.jobs.with(|j| !j.is_empty()) || error.with(Option::is_some));
+    let shown = move || {
+        running.get() && (watch.jobs.with(|j| !j.is_empty()) || error.with(Option::is_some))
+    };
     let indexed = move || watch.jobs.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <Show when=shown>
             <section class="card replica-health" aria-labelledby="replica-health-title">
                 <h2 id="replica-health-title">"Replica health"</h2>
                 {move || {
-                    error.get().map(|e| view! { <p class="error-box" role="alert">{e}</p> })
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
                 }}
                 <div class="replica-cards">
                     // Keyed by job and place: a re-read that finds the same jobs keeps their streams.

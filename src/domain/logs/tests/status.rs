@@ -44,10 +44,7 @@ fn ops_from_a_node_frame() {
     assert_eq!(ops[1].tone, Tone::Running);
     assert_eq!(
         ops[1].notes,
-        vec![
-            "restarted 2 times",
-            "health check failing (3 in a row)"
-        ]
+        vec!["restarted 2 times", "health check failing (3 in a row)"]
     );
     assert_eq!(ops[2].tone, Tone::Failed, "finished with a non-zero code");
     assert_eq!(ops[2].notes, vec!["exit: boom"]);

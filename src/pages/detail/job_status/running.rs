@@ -97,7 +97,12 @@ pub fn RunningJob(job: Job, node: NodeAccess) -> impl IntoView {
 
 /// Follows the job's `/info` stream into `info` until it ends or fails for good (shared
 /// with the replica panel).
-pub(crate) async fn run(job: Job, node: NodeAccess, info: RwSignal<Option<JobInfo>>, link: RwSignal<Link>) {
+pub(crate) async fn run(
+    job: Job,
+    node: NodeAccess,
+    info: RwSignal<Option<JobInfo>>,
+    link: RwSignal<Link>,
+) {
     let Some(base) = node.base(job.node.as_deref()).await else {
         link.try_set(Link::Trouble("The job has no node yet.".into(), false));
         return;

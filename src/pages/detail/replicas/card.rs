@@ -8,7 +8,7 @@ use super::problems::Problems;
 use super::{replica_label, Watch};
 use crate::api::models::Job;
 use crate::api::node::info::JobInfo;
-use crate::api::node::routes::{EndpointsAnswer, RouteError};
+use crate::api::node::routes::{origin_of, EndpointsAnswer, RouteError};
 use crate::client::nodes::access::NodeAccess;
 use crate::client::nodes::{endpoints, ops};
 use crate::domain::endpoint_health::merge;
@@ -19,10 +19,66 @@ use futures::future::{abortable, AbortHandle};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Status streams held open at once per origin. A browser keeps six HTTP/1.1 connections
+/// per origin; real nodes are hosts of their own, but a sandbox serves the API and every
+/// node from one origin, where five replicas' streams would starve every other request.
+const STREAMS_PER_ORIGIN: usize = 3;
+
+thread_local! {
+    static OPEN: RefCell<HashMap<String, usize>> = RefCell::new(HashMap::new());
+}
+
+/// One of an origin's stream places, given back when dropped (the stream ended or the
+/// card went away).
+struct Place(String);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        OPEN.with(|o| {
+            if let Some(n) = o.borrow_mut().get_mut(&self.0) {
+                *n = n.saturating_sub(1);
+            }
+        });
+    }
+}
+
+/// Waits for a free stream place at `origin`.
+async fn place(origin: String) -> Place {
+    loop {
+        let got = OPEN.with(|o| {
+            let mut o = o.borrow_mut();
+            let n = o.entry(origin.clone()).or_default();
+            let free = *n < STREAMS_PER_ORIGIN;
+            if free {
+                *n += 1;
+            }
+            free
+        });
+        if got {
+            return Place(origin);
+        }
+        TimeoutFuture::new(500).await;
+    }
+}
+
+/// Follows the job's `/info` stream once a place at its node's origin is free.
+async fn follow(job: Job, r: Replica) {
+    let _place = match r.access.base(job.node.as_deref()).await {
+        Some(base) => Some(place(origin_of(&base).to_string()).await),
+        None => None,
+    };
+    run(job, r.access, r.info, r.link).await;
+}
 
 /// How often endpoint words are re-read while the node offers the route (the `/info`
 /// frames carry changes in between).
 const ENDPOINTS_EVERY_MS: u32 = 30_000;
+
+/// `/ops`: each op and its status, in the node's order.
+pub type OpsRead = Result<Vec<(String, String)>, RouteError>;
 
 /// What the card knows, shared with its parts.
 #[derive(Clone, Copy)]
@@ -37,7 +93,7 @@ pub struct Replica {
     /// `/endpoints` and the arrival count it had (to tell it from newer `/info` frames).
     pub route: RwSignal<Option<(Result<EndpointsAnswer, RouteError>, u64)>>,
     pub info_seq: RwSignal<u64>,
-    pub ops: RwSignal<Option<Result<Vec<(String, String)>, RouteError>>>,
+    pub ops: RwSignal<Option<OpsRead>>,
 }
 
 impl Replica {
@@ -69,7 +125,7 @@ pub fn Replica(state: DetailState, watch: Watch, index: usize, job: Job) -> impl
         ops: RwSignal::new(None),
     };
     let mut handles: Vec<AbortHandle> = Vec::new();
-    let (follow, h) = abortable(run(job.clone(), r.access, r.info, r.link));
+    let (follow, h) = abortable(follow(job.clone(), r));
     handles.push(h);
     spawn_local(async move {
         let _ = follow.await;
@@ -130,11 +186,24 @@ pub fn Replica(state: DetailState, watch: Watch, index: usize, job: Job) -> impl
 #[component]
 fn LinkNote(link: RwSignal<Link>) -> impl IntoView {
     move || match link.get() {
-        Link::Connecting => view! { <p class="muted" role="status">"Connecting to the node…"</p> }.into_any(),
+        Link::Connecting => view! {
+            <p class="muted" role="status">
+                "Connecting to the node…"
+            </p>
+        }
+        .into_any(),
         Link::Live => ().into_any(),
-        Link::Ended => view! { <p class="muted" role="status">"The node ended the job."</p> }.into_any(),
+        Link::Ended => view! {
+            <p class="muted" role="status">
+                "The node ended the job."
+            </p>
+        }
+        .into_any(),
         Link::Trouble(message, retrying) => view! {
-            <p class="error-box" role="alert">{message}{retrying.then_some(" Trying again…")}</p>
+            <p class="error-box" role="alert">
+                {message}
+                {retrying.then_some(" Trying again…")}
+            </p>
         }
         .into_any(),
     }

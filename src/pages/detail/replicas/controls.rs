@@ -44,7 +44,8 @@ pub fn Controls(replica: Replica, watch: Watch) -> impl IntoView {
             .map(|a| format!("{}?", name(a.action, &a.op, &who)))
             .unwrap_or_default()
     });
-    let message = Signal::derive(move || match asked.get().map(|a| a.action) {
+    let message = Signal::derive(move || {
+        match asked.get().map(|a| a.action) {
         Some(OpAction::Restart) => {
             "The node restarts this op's container; the job keeps running. The Logs tab notes the restart."
                 .to_string()
@@ -54,6 +55,7 @@ pub fn Controls(replica: Replica, watch: Watch) -> impl IntoView {
                 .to_string()
         }
         None => String::new(),
+    }
     });
     let on_confirm = Callback::new(move |()| {
         let Some(a) = asked.get_untracked() else {
@@ -72,9 +74,9 @@ pub fn Controls(replica: Replica, watch: Watch) -> impl IntoView {
         let list_name = list_name.clone();
         match replica.ops.get() {
             None => None,
-            Some(Err(RouteError::Missing)) => Some(
-                view! { <p class="muted replica-no-route">{NOT_REPORTED}</p> }.into_any(),
-            ),
+            Some(Err(RouteError::Missing)) => {
+                Some(view! { <p class="muted replica-no-route">{NOT_REPORTED}</p> }.into_any())
+            }
             Some(Err(RouteError::Failed(m))) => {
                 Some(view! { <p class="muted">"Controls: "{m}</p> }.into_any())
             }
@@ -96,14 +98,30 @@ pub fn Controls(replica: Replica, watch: Watch) -> impl IntoView {
     };
     let answer_view = move || {
         answer.get().map(|a| match a {
-            Ok(text) => view! { <p class="replica-answer" role="status">{text}</p> }.into_any(),
-            Err(text) => view! { <p class="error-box replica-answer" role="alert">{text}</p> }.into_any(),
+            Ok(text) => view! {
+                <p class="replica-answer" role="status">
+                    {text}
+                </p>
+            }
+            .into_any(),
+            Err(text) => view! {
+                <p class="error-box replica-answer" role="alert">
+                    {text}
+                </p>
+            }
+            .into_any(),
         })
     };
     view! {
         {body}
         {answer_view}
-        <ConfirmDialog open=open heading=heading message=message on_confirm=on_confirm danger=true />
+        <ConfirmDialog
+            open=open
+            heading=heading
+            message=message
+            on_confirm=on_confirm
+            danger=true
+        />
     }
 }
 
@@ -173,8 +191,7 @@ fn op_row(
             " "
             <span class=class>{word}</span>
             <span class="replica-op-buttons">
-                {button(OpAction::Restart)}
-                {button(OpAction::Stop)}
+                {button(OpAction::Restart)} {button(OpAction::Stop)}
             </span>
         </li>
     }

@@ -16,12 +16,12 @@ pub fn Endpoints(replica: Replica, merged: Memo<Vec<NodeEndpoint>>) -> impl Into
     let list_name = format!("Endpoints of {}", replica.label.get_value());
     let note = move || {
         replica.route.with(|r| match r {
-            Some((Err(RouteError::Missing), _)) => Some(
-                view! { <p class="muted replica-no-route">{NOT_REPORTED}</p> }.into_any(),
-            ),
-            Some((Err(RouteError::Failed(m)), _)) => Some(
-                view! { <p class="muted">"Endpoints: "{m.clone()}</p> }.into_any(),
-            ),
+            Some((Err(RouteError::Missing), _)) => {
+                Some(view! { <p class="muted replica-no-route">{NOT_REPORTED}</p> }.into_any())
+            }
+            Some((Err(RouteError::Failed(m)), _)) => {
+                Some(view! { <p class="muted">"Endpoints: "{m.clone()}</p> }.into_any())
+            }
             _ => None,
         })
     };

@@ -50,7 +50,8 @@ fn op_problems((op, list): (String, Vec<Problem>)) -> impl IntoView {
                 <li class="replica-problem" data-op=op.clone()>
                     <span class="replica-problem-op">"op "{op.clone()}": "</span>
                     <span class="replica-problem-text">{p.text}</span>
-                    {p.detail
+                    {p
+                        .detail
                         .map(|d| {
                             view! {
                                 <span class="replica-problem-detail">

@@ -144,20 +144,13 @@ pub async fn endpoints(
     Path((node, job)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    answer(
-        &app,
-        &node,
-        &job,
-        "endpoints",
-        &headers,
-        |store, log| {
-            let urls = urls(store, log);
-            let all_up = urls
-                .as_object()
-                .is_some_and(|m| m.values().all(|u| u["status"] == "ONLINE"));
-            json!({ "urls": urls, "status": if all_up { "ONLINE" } else { "OFFLINE" } })
-        },
-    )
+    answer(&app, &node, &job, "endpoints", &headers, |store, log| {
+        let urls = urls(store, log);
+        let all_up = urls
+            .as_object()
+            .is_some_and(|m| m.values().all(|u| u["status"] == "ONLINE"));
+        json!({ "urls": urls, "status": if all_up { "ONLINE" } else { "OFFLINE" } })
+    })
 }
 
 /// `GET /node/info` (no header): the host.

@@ -84,7 +84,10 @@ impl Trouble {
     /// Whether the op's endpoints answer: not while it is down or unhealthy.
     pub fn endpoints_up(&self, op: &str) -> bool {
         self.ops.get(op).is_none_or(|t| {
-            t.exited.is_none() && t.health.as_ref().is_none_or(|h| h.healthy || h.streak < RETRIES)
+            t.exited.is_none()
+                && t.health
+                    .as_ref()
+                    .is_none_or(|h| h.healthy || h.streak < RETRIES)
         })
     }
 
