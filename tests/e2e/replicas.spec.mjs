@@ -13,7 +13,7 @@ const region = (page) => page.getByRole("region", { name: "Replica health" });
 const card = (page, job) => region(page).locator(`article[data-job="${job}"]`);
 
 /** A seeded RUNNING deployment with endpoints and at least `n` running jobs on nodes. */
-async function runningWithEndpoints(fake, n = 1) {
+async function runningWithEndpoints(fake, n = 1, { keepExtras = false } = {}) {
   for (const dep of await fake.deployments()) {
     if (dep.status !== "RUNNING" || !(dep.endpoints?.length > 0)) continue;
     const { jobs } = await api(fake, `/deployments/${dep.id}/jobs?state=RUNNING&limit=50`);
@@ -22,6 +22,7 @@ async function runningWithEndpoints(fake, n = 1) {
     // The fake serves the API and every node on one origin, and a browser keeps six
     // connections per origin: each replica's /info stream holds one. Real nodes are
     // hosts of their own; here the extra replicas end first.
+    if (keepExtras) return { dep, jobs: onNodes };
     for (const extra of onNodes.slice(n)) await fake.endJob(extra.job, "COMPLETED");
     return { dep, jobs: onNodes.slice(0, n) };
   }
@@ -191,4 +192,16 @@ test("the panel passes axe, fits a 390 px phone, and its controls are reached by
   await page.setViewportSize({ width: 390, height: 844 });
   await c.scrollIntoViewIfNeeded();
   await expectFitsWidth(page, "replica health on a phone");
+});
+
+test("five replicas on one origin: every card still gets its ops and endpoints", async ({ page, fake }) => {
+  // The fake's nodes share its origin: five status streams would take every connection.
+  const { dep, jobs } = await runningWithEndpoints(fake, 5, { keepExtras: true });
+  await fake.nodeOutput(false);
+  await openHistory(page, fake, dep);
+  for (const j of jobs) {
+    await expect(card(page, j.job).locator("li.replica-op").first()).toBeVisible({ timeout: 10_000 });
+    await expect(card(page, j.job).locator(".replica-endpoints .endpoint-health").first()).toHaveText(/^(ONLINE|OFFLINE|UNKNOWN)$/);
+  }
+  await expect(region(page).locator("article.replica-card")).toHaveCount(jobs.length);
 });
