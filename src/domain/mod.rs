@@ -12,8 +12,12 @@ pub mod create;
 pub mod cron;
 /// Deployments as files: the export format, reading it back, and its checks.
 pub mod deployment_file;
+/// Container problems in plain words (out of memory, restarts, failing health checks).
+pub mod diagnostics;
 /// Side-by-side line diffs of job definitions.
 pub mod diff;
+/// Endpoint health per replica, and one word per endpoint when replicas agree.
+pub mod endpoint_health;
 /// Job states and durations, task due times, known event types.
 pub mod history;
 /// The job definition checker: the server's validator rules, with line numbers.

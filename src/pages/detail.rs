@@ -14,6 +14,7 @@ mod live;
 mod logs;
 mod name;
 mod polling;
+mod replicas;
 mod schedule;
 mod service_urls;
 mod state;
@@ -93,12 +94,14 @@ pub fn DetailPage() -> impl IntoView {
 
 #[component]
 fn Loaded(state: DetailState) -> impl IntoView {
+    let watch = replicas::provide();
     view! {
         <div class="page-head detail-head">
             <name::NameHeading state=state />
             <freshness::Freshness state=state />
         </div>
         <actions::ActionBar state=state />
+        <replicas::ReplicaHealth state=state watch=watch />
         <div class="card">
             <fields::Fields state=state />
         </div>

@@ -77,6 +77,8 @@ pub fn parse_info(data: &str) -> Option<JobInfo> {
 pub struct NodeEndpoint {
     pub id: String,
     pub op_id: Option<String>,
+    /// The port, as text (nodes send a number or a string).
+    pub port: Option<String>,
     pub url: Option<String>,
     /// `ONLINE`, `OFFLINE` or `UNKNOWN` (as sent).
     pub status: String,
@@ -86,24 +88,35 @@ impl JobInfo {
     /// The endpoints the frame names for `job` (`secrets[job].urls` or `secrets[job]`), sorted by id.
     pub fn endpoints(&self, job: &str) -> Vec<NodeEndpoint> {
         let entry = self.secrets.get(job).unwrap_or(&Value::Null);
-        let map = entry.get("urls").unwrap_or(entry);
-        let Some(map) = map.as_object() else {
-            return Vec::new();
-        };
-        let mut out: Vec<NodeEndpoint> = map
-            .iter()
-            .filter_map(|(id, v)| {
-                let o = v.as_object()?;
-                let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
-                Some(NodeEndpoint {
-                    id: id.clone(),
-                    op_id: s("opID").or_else(|| s("opId")),
-                    url: s("url"),
-                    status: s("status").unwrap_or_else(|| "UNKNOWN".to_string()),
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out
+        endpoint_map(entry.get("urls").unwrap_or(entry))
     }
+}
+
+/// `{"<exposeId>": {opID, port, url, status}}` as endpoints sorted by id; entries that are
+/// not objects are skipped.
+pub fn endpoint_map(map: &Value) -> Vec<NodeEndpoint> {
+    let Some(map) = map.as_object() else {
+        return Vec::new();
+    };
+    let mut out: Vec<NodeEndpoint> = map
+        .iter()
+        .filter_map(|(id, v)| {
+            let o = v.as_object()?;
+            let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+            let port = match o.get("port") {
+                Some(Value::Number(n)) => Some(n.to_string()),
+                Some(Value::String(p)) => Some(p.clone()),
+                _ => None,
+            };
+            Some(NodeEndpoint {
+                id: id.clone(),
+                op_id: s("opID").or_else(|| s("opId")),
+                port,
+                url: s("url"),
+                status: s("status").unwrap_or_else(|| "UNKNOWN".to_string()),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
 }

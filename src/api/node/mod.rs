@@ -14,6 +14,8 @@ pub mod header;
 pub mod info;
 /// Past logs and exit codes from the job's result (`jobResult.opStates`).
 pub mod result;
+/// Newer nodes' endpoint and op routes: URLs, answers, a missing route told from a missing job.
+pub mod routes;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,7 @@
 //! Reaching the nodes that run jobs: access (address, header), log sockets, status streams.
 
 pub mod access;
+pub mod endpoints;
 pub mod flog;
 pub mod info;
+pub mod ops;

@@ -183,42 +183,16 @@ pub fn error_notes(errors: &Value) -> Vec<String> {
     }
 }
 
-/// Docker state worth saying: killed for memory, restarts, failing health checks.
+/// Docker state worth saying (the wording lives in `domain::diagnostics`); the exit code
+/// is the table's own column, so it is not repeated here.
 pub fn diagnostic_notes(d: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    if d.get("OOMKilled").and_then(Value::as_bool) == Some(true) {
-        out.push("Killed: out of memory".to_string());
-    }
-    if let Some(n) = d
-        .get("RestartCount")
-        .and_then(Value::as_u64)
-        .filter(|n| *n > 0)
-    {
-        out.push(format!(
-            "Restarted {n} time{}",
-            if n == 1 { "" } else { "s" }
-        ));
-    }
-    if let Some(e) = d
-        .get("Error")
-        .and_then(Value::as_str)
-        .filter(|e| !e.is_empty())
-    {
-        out.push(e.to_string());
-    }
-    if let Some(h) = d.get("Health").and_then(Value::as_object) {
-        if let Some(s) = h.get("Status").and_then(Value::as_str) {
-            if s != "healthy" && !s.is_empty() {
-                let streak = h.get("FailingStreak").and_then(Value::as_u64).unwrap_or(0);
-                out.push(if streak > 0 {
-                    format!("Health: {s} ({streak} failed checks in a row)")
-                } else {
-                    format!("Health: {s}")
-                });
-            }
-        }
-    }
-    out
+    crate::domain::diagnostics::problems(d, "running", None)
+        .into_iter()
+        .map(|p| match p.detail {
+            Some(detail) => format!("{}: {detail}", p.text),
+            None => p.text,
+        })
+        .collect()
 }
 
 /// An endpoint on the panel: up, down or unknown.
@@ -240,9 +214,9 @@ impl Health {
 
     pub fn label(self) -> &'static str {
         match self {
-            Health::Up => "Up",
-            Health::Down => "Down",
-            Health::Unknown => "Unknown",
+            Health::Up => "ONLINE",
+            Health::Down => "OFFLINE",
+            Health::Unknown => "UNKNOWN",
         }
     }
 }

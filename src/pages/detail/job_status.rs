@@ -6,7 +6,7 @@
 mod ended;
 mod node;
 mod ops;
-mod running;
+pub(super) mod running;
 
 use super::state::DetailState;
 use crate::api::endpoints;

@@ -147,6 +147,7 @@ fn LogsView(
                 narrowed=narrowed
             />
             <notes::Notes model=model feed=feed auth=auth deployment=deployment />
+            <super::replicas::OpMarks />
             <viewer::Viewer model=model filter=filter />
             <toolbar::Footer model=model feed=feed />
         </div>

@@ -44,10 +44,7 @@ fn ops_from_a_node_frame() {
     assert_eq!(ops[1].tone, Tone::Running);
     assert_eq!(
         ops[1].notes,
-        vec![
-            "Restarted 2 times",
-            "Health: unhealthy (3 failed checks in a row)"
-        ]
+        vec!["restarted 2 times", "health check failing (3 in a row)"]
     );
     assert_eq!(ops[2].tone, Tone::Failed, "finished with a non-zero code");
     assert_eq!(ops[2].notes, vec!["exit: boom"]);
@@ -58,7 +55,7 @@ fn ops_from_a_node_frame() {
             .collect::<Vec<_>>(),
         vec![("api", Health::Down), ("web-80", Health::Up)]
     );
-    assert_eq!(Health::parse("???").label(), "Unknown");
+    assert_eq!(Health::parse("???").label(), "UNKNOWN");
 }
 
 #[test]
@@ -91,6 +88,6 @@ fn error_shapes() {
     );
     assert_eq!(
         diagnostic_notes(&json!({"OOMKilled": true, "Error": "died"})),
-        vec!["Killed: out of memory", "died"]
+        vec!["killed: out of memory", "error: died"]
     );
 }

@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 const MAX_FAILURES: u32 = 6;
 
 #[derive(Clone, PartialEq)]
-enum Link {
+pub(crate) enum Link {
     Connecting,
     Live,
     /// Why the stream is not followed, in plain words; `true` while retrying.
@@ -95,7 +95,14 @@ pub fn RunningJob(job: Job, node: NodeAccess) -> impl IntoView {
     }
 }
 
-async fn run(job: Job, node: NodeAccess, info: RwSignal<Option<JobInfo>>, link: RwSignal<Link>) {
+/// Follows the job's `/info` stream into `info` until it ends or fails for good (shared
+/// with the replica panel).
+pub(crate) async fn run(
+    job: Job,
+    node: NodeAccess,
+    info: RwSignal<Option<JobInfo>>,
+    link: RwSignal<Link>,
+) {
     let Some(base) = node.base(job.node.as_deref()).await else {
         link.try_set(Link::Trouble("The job has no node yet.".into(), false));
         return;

@@ -155,12 +155,15 @@ pub fn snapshot(store: &Store, log: &JobLog) -> Value {
         .iter()
         .enumerate()
         .map(|(i, op)| {
-            let (op_status, exit_code) = match log.ended {
-                Some(e) => {
+            // An op that exited on its own (out of memory) while the job runs reports its code.
+            let down = log.trouble.exited(&op.id).filter(|_| log.ended.is_none());
+            let (op_status, exit_code) = match (log.ended, down) {
+                (Some(e), _) => {
                     let code = e.op_exit_code(i);
                     (e.status_of(code), json!(code))
                 }
-                None => (log.op_status(&op.id), Value::Null),
+                (None, Some(code)) => ("failed", json!(code)),
+                (None, None) => (log.op_status(&op.id), Value::Null),
             };
             json!({
                 "operationId": op.id,
@@ -169,6 +172,7 @@ pub fn snapshot(store: &Store, log: &JobLog) -> Value {
                 "startTime": log.start_ms,
                 "endTime": op_end,
                 "exitCode": exit_code,
+                "diagnostics": log.trouble.diagnostics(&op.id, log.start_ms),
             })
         })
         .collect();
@@ -201,14 +205,14 @@ pub(super) fn urls(store: &Store, log: &JobLog) -> Value {
     let Some(rec) = store.get(&log.deployment) else {
         return json!({});
     };
-    let status = if log.ended.is_some() {
-        "OFFLINE"
-    } else {
-        "ONLINE"
-    };
     let mut out = Map::new();
     for e in &rec.dep.endpoints {
         let op = e["opId"].as_str().unwrap_or("op");
+        let status = if log.ended.is_none() && log.trouble.endpoints_up(op) {
+            "ONLINE"
+        } else {
+            "OFFLINE"
+        };
         let port = &e["port"];
         let key = format!(
             "{op}-{}",

@@ -191,6 +191,8 @@ pub struct JobLog {
     pub op_status: Vec<(String, String)>,
     /// The first op's exit code, when the end control route gave one.
     pub exit_code: Option<i64>,
+    /// Docker trouble of its ops (out of memory, restarts, health checks).
+    pub trouble: super::trouble::Trouble,
 }
 
 impl JobLog {
@@ -210,6 +212,7 @@ impl JobLog {
             gone: false,
             op_status: Vec::new(),
             exit_code: None,
+            trouble: Default::default(),
         }
     }
 

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::info::{authorization, text, urls, NO_JOB, UNAUTHORIZED};
 use super::logs::JobLog;
-use super::{auth, known_node, unknown_node, Lookup};
+use super::{auth, known_node, unknown_node, Lookup, NodeRequest};
 use crate::errors::json_response;
 use crate::state::App;
 use crate::store::Store;
@@ -23,11 +23,63 @@ pub(super) fn answer(
     headers: &HeaderMap,
     f: impl FnOnce(&Store, &JobLog) -> Value,
 ) -> Response {
+    answer_logged(app, node, job, route, headers, f).0
+}
+
+/// `answer`, logged in the node request log (`kind` from the route); also returns the
+/// log entry's handle, for a route that answers something else after the checks.
+pub(super) fn answer_logged(
+    app: &App,
+    node: &str,
+    job: &str,
+    route: &str,
+    headers: &HeaderMap,
+    f: impl FnOnce(&Store, &JobLog) -> Value,
+) -> (Response, u64) {
     if !known_node(app, node) {
-        return unknown_node();
+        return (unknown_node(), 0);
     }
+    let control = route.starts_with("group/");
+    let kind = if control {
+        "control"
+    } else if route.starts_with("stats") {
+        "stats"
+    } else if route == "ops" {
+        "ops"
+    } else {
+        "endpoints"
+    };
+    let seq = app.nodes().record(NodeRequest {
+        seq: 0,
+        kind,
+        node: node.to_string(),
+        method: if control { "POST" } else { "GET" }.into(),
+        path: format!("/job/{job}/{route}"),
+        authorization: authorization(headers),
+        handshake: None,
+        status: None,
+        closed_by_client: false,
+    });
+    let response = checked(app, node, job, route, headers, f);
+    app.nodes()
+        .finish(seq, Some(response.status().as_u16()), false);
+    (response, seq)
+}
+
+fn checked(
+    app: &App,
+    node: &str,
+    job: &str,
+    route: &str,
+    headers: &HeaderMap,
+    f: impl FnOnce(&Store, &JobLog) -> Value,
+) -> Response {
     if app.settings().older_nodes {
-        return missing_route(&format!("/job/{job}/{route}"));
+        return if route.starts_with("group/") {
+            missing_post(&format!("/job/{job}/{route}"))
+        } else {
+            missing_route(&format!("/job/{job}/{route}"))
+        };
     }
     let store = app.store();
     let mut nodes = app.nodes();
@@ -76,6 +128,7 @@ pub async fn ops(
         let mut out = Map::new();
         for op in &log.ops {
             let status = match log.op_status(&op.id) {
+                _ if log.trouble.exited(&op.id).is_some() => "failed",
                 "pulling" => "starting",
                 other => other,
             };
@@ -91,14 +144,13 @@ pub async fn endpoints(
     Path((node, job)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    answer(
-        &app,
-        &node,
-        &job,
-        "endpoints",
-        &headers,
-        |store, log| json!({ "urls": urls(store, log), "status": "ONLINE" }),
-    )
+    answer(&app, &node, &job, "endpoints", &headers, |store, log| {
+        let urls = urls(store, log);
+        let all_up = urls
+            .as_object()
+            .is_some_and(|m| m.values().all(|u| u["status"] == "ONLINE"));
+        json!({ "urls": urls, "status": if all_up { "ONLINE" } else { "OFFLINE" } })
+    })
 }
 
 /// `GET /node/info` (no header): the host.

@@ -140,12 +140,15 @@ pub async fn op_control(
     if action != "restart" && action != "stop" {
         return super::newer::missing_post(&format!("/job/{job}/{route}"));
     }
-    let checked = answer(&app, &node, &job, &route, &headers, |_, _| Value::Null);
+    let (checked, seq) =
+        super::newer::answer_logged(&app, &node, &job, &route, &headers, |_, _| Value::Null);
     if checked.status() != StatusCode::OK {
         return checked;
     }
     let mut nodes = app.nodes();
-    act(&mut nodes, &job, &group, &op, &action)
+    let done = act(&mut nodes, &job, &group, &op, &action);
+    nodes.finish(seq, Some(done.status().as_u16()), false);
+    done
 }
 
 fn act(nodes: &mut Nodes, job: &str, group: &str, op: &str, action: &str) -> Response {
@@ -176,6 +179,9 @@ fn act(nodes: &mut Nodes, job: &str, group: &str, op: &str, action: &str) -> Res
             "Operation Stopped",
         )
     };
+    if action == "restart" {
+        log.trouble.restarted_by_hand(op);
+    }
     log.op_status.retain(|(id, _)| id != op);
     log.op_status.push((op.to_string(), status.to_string()));
     log.write(Draft::system(&found, "info", Value::String(line)), now_ms());

@@ -14,6 +14,7 @@ mod node_control;
 mod node_flog;
 mod node_info;
 mod node_support;
+mod node_trouble;
 mod requests;
 mod status_table;
 mod stream;

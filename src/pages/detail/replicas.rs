@@ -1,0 +1,128 @@
+//! "Replica health", near the top of the detail page of a running deployment: for each
+//! running job (replica), its containers' problems in plain words, its endpoints ONLINE /
+//! OFFLINE / UNKNOWN, and restart or stop for each op. Shares what it learns through a
+//! context: the service URLs show each endpoint's word, and the Logs tab notes the
+//! restarts and stops sent from here.
+
+mod card;
+mod controls;
+mod endpoints;
+mod marks;
+mod problems;
+
+use super::state::DetailState;
+use crate::api::endpoints as api;
+use crate::api::models::{Job, JobState, Status, StreamFrame};
+use crate::api::node::info::NodeEndpoint;
+use crate::api::query::{JobFilter, Page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+
+pub use marks::{Mark, OpMarks};
+
+/// What the panel shares with the rest of the page.
+#[derive(Clone, Copy)]
+pub struct Watch {
+    /// The running jobs in replica order ("Replica 1" first).
+    pub jobs: RwSignal<Vec<Job>>,
+    /// Each replica's endpoints as its node last reported them, by job.
+    pub endpoints: RwSignal<BTreeMap<String, Vec<NodeEndpoint>>>,
+    /// Restarts and stops sent from this page, oldest first.
+    pub marks: RwSignal<Vec<Mark>>,
+}
+
+/// Makes the page's `Watch`; call once in the page, above every part that reads it.
+pub fn provide() -> Watch {
+    let watch = Watch {
+        jobs: RwSignal::new(Vec::new()),
+        endpoints: RwSignal::new(BTreeMap::new()),
+        marks: RwSignal::new(Vec::new()),
+    };
+    provide_context(watch);
+    watch
+}
+
+/// "Replica 1" for the first running job.
+pub fn replica_label(index: usize) -> String {
+    format!("Replica {}", index + 1)
+}
+
+#[component]
+pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
+    let running = state.field(|d| d.status == Status::Running);
+    let error = RwSignal::new(None::<String>);
+    // A job frame of the live stream (started, ended, moved) means the replicas changed.
+    let job_changes = Memo::new(move |_| {
+        state.last_frame.with(|f| match f {
+            Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
+            _ => None,
+        })
+    });
+    Effect::new(move |_| {
+        job_changes.track();
+        if !running.get() {
+            watch.jobs.try_set(Vec::new());
+            return;
+        }
+        let id = state.id.get();
+        spawn_local(async move {
+            match load(state, &id).await {
+                Ok(jobs) => {
+                    error.try_set(None);
+                    if watch.jobs.try_with_untracked(|j| *j != jobs) == Some(true) {
+                        watch.jobs.try_set(jobs);
+                    }
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    });
+    let shown = move || {
+        running.get() && (watch.jobs.with(|j| !j.is_empty()) || error.with(Option::is_some))
+    };
+    let indexed = move || watch.jobs.get().into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <Show when=shown>
+            <section class="card replica-health" aria-labelledby="replica-health-title">
+                <h2 id="replica-health-title">"Replica health"</h2>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="replica-cards">
+                    // Keyed by job and place: a re-read that finds the same jobs keeps their streams.
+                    <For each=indexed key=|(i, j)| (*i, j.job.clone(), j.node.clone()) let:item>
+                        <card::Replica state=state watch=watch index=item.0 job=item.1 />
+                    </For>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// The running jobs with a node, oldest first (the order replicas are numbered in).
+async fn load(state: DetailState, id: &str) -> Result<Vec<Job>, String> {
+    let filter = JobFilter {
+        states: vec![JobState::Running],
+        ..JobFilter::default()
+    };
+    let mut jobs = state
+        .auth
+        .call(api::list_jobs(id, &filter, &Page::default()))
+        .await
+        .map_err(|e| e.user_message())?
+        .jobs;
+    jobs.retain(|j| crate::api::node::address::job_node(j.node.as_deref()).is_some());
+    jobs.sort_by(|a, b| (a.time_start, &a.job).cmp(&(b.time_start, &b.job)));
+    Ok(jobs)
+}
