@@ -23,5 +23,6 @@ pub mod relative_time;
 pub mod short_code;
 pub mod shortcuts_dialog;
 pub mod status_badge;
+pub mod status_line;
 pub mod submit_button;
 pub mod table_head;

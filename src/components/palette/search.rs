@@ -125,9 +125,7 @@ impl Search {
     /// The chosen result's id, if any.
     pub fn chosen_id(self) -> Option<String> {
         self.found.with_untracked(|f| match f {
-            Found::Deployments(list) => list
-                .get(self.active.get_untracked())
-                .map(|d| d.id.clone()),
+            Found::Deployments(list) => list.get(self.active.get_untracked()).map(|d| d.id.clone()),
             _ => None,
         })
     }

@@ -3,6 +3,7 @@
 
 use crate::client::{Markets, MarketsState};
 use crate::components::form_field::FormField;
+use crate::components::status_line::Waiting;
 use crate::domain::create::CreateForm;
 use crate::domain::markets::{price_per_hour, search};
 use leptos::prelude::*;
@@ -17,12 +18,9 @@ pub fn MarketPicker(
     let selected = move || form.with(|f| f.market.trim().to_string());
 
     let list = move || match markets.state() {
-        MarketsState::NotRead | MarketsState::Loading => view! {
-            <p class="muted" role="status">
-                "Loading markets…"
-            </p>
+        MarketsState::NotRead | MarketsState::Loading => {
+            view! { <Waiting text="Loading markets…" /> }.into_any()
         }
-        .into_any(),
         MarketsState::Ready(all) => {
             let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
             if hits.is_empty() {

@@ -56,27 +56,23 @@ pub fn ExportButtons(state: DetailState) -> impl IntoView {
             }
         });
     };
+    let button = move |(what, label): (What, &'static str)| {
+        view! {
+            <button
+                type="button"
+                class="btn"
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().to_string()
+                on:click=move |_| run(what)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <div class="detail-action export-actions">
-            <button
-                type="button"
-                class="btn"
-                disabled=move || pending.get()
-                aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::Deployment)
-            >
-                "Export"
-            </button>
-            <button
-                type="button"
-                class="btn"
-                disabled=move || pending.get()
-                aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::JobDefinition)
-            >
-                "Export job definition"
-            </button>
-            <span class="export-error" role="alert">
+            {[(What::Deployment, "Export"), (What::JobDefinition, "Export job definition")]
+                .map(button)} <span class="export-error" role="alert">
                 {move || error.get()}
             </span>
         </div>

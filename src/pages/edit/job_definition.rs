@@ -10,6 +10,7 @@ use crate::client::{active_definition, use_auth};
 use crate::components::error_box::ErrorBox;
 use crate::components::form_field::describedby;
 use crate::components::json_editor::JsonEditor;
+use crate::components::status_line::Loading;
 use crate::domain::jobdef::review::{listed, Review};
 use crate::domain::jobdef::Problem;
 use crate::domain::words::count_of;
@@ -47,11 +48,7 @@ pub fn JobDefinitionSection(
         <section class="card edit-card edit-card-wide">
             <h2>"Job definition"</h2>
             <Transition fallback=|| {
-                view! {
-                    <p class="loading" role="status">
-                        "Loading the job definition…"
-                    </p>
-                }
+                view! { <Loading text="Loading the job definition…" /> }
             }>
                 {move || {
                     let id = id.clone();

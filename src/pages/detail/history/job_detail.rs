@@ -6,6 +6,7 @@ use crate::api::models::JobDetail as Detail;
 use crate::client::Auth;
 use crate::components::error_box::ErrorBox;
 use crate::components::local_time::LocalTime;
+use crate::components::status_line::Loading;
 use crate::domain::diff::pretty;
 use crate::domain::history::job_state_label;
 use crate::domain::units::format_relative;
@@ -24,11 +25,7 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
     view! {
         <div class="job-detail">
             <Suspense fallback=|| {
-                view! {
-                    <p class="loading" role="status">
-                        "Loading the job…"
-                    </p>
-                }
+                view! { <Loading text="Loading the job…" /> }
             }>
                 {move || {
                     data.get()

@@ -12,6 +12,7 @@ use crate::api::query::{EventFilter, JobFilter, Page, TaskFilter};
 use crate::api::request::ApiRequest;
 use crate::components::error_box::ErrorBox;
 use crate::components::pager::Pager;
+use crate::components::status_line::Loading;
 use crate::components::table_head::{Columns, TableHead};
 use crate::domain::words::count_of;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
@@ -115,11 +116,7 @@ where
         </p>
         <Transition
             fallback=move || {
-                view! {
-                    <p class="loading" role="status">
-                        {loading_text.clone()}
-                    </p>
-                }
+                view! { <Loading text={loading_text.clone()} /> }
             }
             set_pending=busy
         >
