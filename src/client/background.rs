@@ -3,6 +3,7 @@
 //! them (`Auth::call` aborts with its owner), while a newer run or `cancel`
 //! (sign-out) does.
 
+use super::Auth;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -31,6 +32,18 @@ impl Background {
         // is dropped when `owner` is cleaned up.
         owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task));
         self.running.try_set_value(Some(owner));
+    }
+
+    /// At every sign-out: the running task is cancelled and `forget` drops
+    /// what it read (another key may see other things).
+    pub fn end_with_session(&self, auth: Auth, forget: impl Fn() + 'static) {
+        let read = *self;
+        Effect::new(move |_| {
+            if auth.config.with(Option::is_none) {
+                read.cancel();
+                forget();
+            }
+        });
     }
 
     /// Aborts the running task's requests; their answers never arrive.

@@ -53,13 +53,10 @@ impl Markets {
             read: Background::new(),
         };
         provide_context(markets);
-        // Another key may see other markets: a session's list is its own.
-        Effect::new(move |_| {
-            if auth.config.with(Option::is_none) {
-                markets.read.cancel();
-                markets.state.set(MarketsState::NotRead);
-            }
-        });
+        // A session's list is its own.
+        markets
+            .read
+            .end_with_session(auth, move || markets.state.set(MarketsState::NotRead));
     }
 
     /// The session's markets, read now if they never were (or the read failed).

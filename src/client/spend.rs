@@ -48,12 +48,9 @@ impl AccountSpend {
             read: Background::new(),
         };
         provide_context(spend);
-        Effect::new(move |_| {
-            if auth.config.with(Option::is_none) {
-                spend.read.cancel();
-                spend.state.set(SpendState::NotRead);
-            }
-        });
+        spend
+            .read
+            .end_with_session(auth, move || spend.state.set(SpendState::NotRead));
     }
 
     /// The spend, read now if it never was.

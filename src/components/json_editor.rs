@@ -14,7 +14,7 @@ use crate::client::json_file::dropped_file;
 use crate::domain::words::count_of;
 use edits::Edits;
 use gutter::{line_count, numbers};
-use leptos::html::{Div, Textarea};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 #[component]
@@ -35,15 +35,9 @@ pub fn JsonEditor(
     described_by: Signal<Option<String>>,
     #[prop(into, optional)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    let area = NodeRef::<Textarea>::new();
+    let edits = Edits::new(text, disabled);
+    let (area, refusal) = (edits.area, edits.refusal);
     let gutter = NodeRef::<Div>::new();
-    let refusal = RwSignal::new(None::<String>);
-    let edits = Edits {
-        text,
-        area,
-        refusal,
-        disabled,
-    };
     let refusal_id = format!("{id}-format-error");
 
     let sync_scroll = move || {

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, each named after what it renders.
 
 pub mod account_costs;
+pub mod check_chip;
 pub mod choice_select;
 pub mod clock;
 pub mod confirm_dialog;

@@ -7,7 +7,7 @@ mod table;
 use crate::api::endpoints;
 use crate::api::models::DeploymentList;
 use crate::client::{use_auth, AccountSpend, Flash};
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::answer_or_retry;
 use crate::components::pager::Pager;
 use crate::components::status_line::Loading;
 use crate::url_state::list_view::ListView;
@@ -118,23 +118,23 @@ pub fn ListPage() -> impl IntoView {
             >
                 {move || {
                     data.get()
-                        .map(|result| match result {
-                            Ok(list) => {
-                                view! {
-                                    <Rows
-                                        list=list
-                                        view=view
-                                        go=go
-                                        selection=selection
-                                        loading=loading
-                                        after_bulk=after_bulk
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
-                            }
+                        .map(|answer| {
+                            answer_or_retry(
+                                answer,
+                                retry,
+                                |list| {
+                                    view! {
+                                        <Rows
+                                            list=list
+                                            view=view
+                                            go=go
+                                            selection=selection
+                                            loading=loading
+                                            after_bulk=after_bulk
+                                        />
+                                    }
+                                },
+                            )
                         })
                 }}
             </Transition>

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct Edits {
-    pub text: RwSignal<String>,
+    text: RwSignal<String>,
     pub area: NodeRef<Textarea>,
     /// Why the last Format or file was refused.
     pub refusal: RwSignal<Option<String>>,
@@ -18,6 +18,16 @@ pub struct Edits {
 }
 
 impl Edits {
+    pub fn new(text: RwSignal<String>, disabled: Signal<bool>) -> Self {
+        let (area, refusal) = (NodeRef::new(), RwSignal::new(None));
+        Edits {
+            text,
+            area,
+            refusal,
+            disabled,
+        }
+    }
+
     pub fn format(self) {
         match self.text.with_untracked(|t| pretty(t)) {
             Ok(formatted) => {

@@ -91,22 +91,16 @@ pub fn SettingsFields(
             <p class="hint">
                 {move || form.with(|f| f.timeout.trim().parse::<u32>().ok().map(hours_hint))}
             </p>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || form.with(|f| f.confidential)
-                    on:change=move |ev| form.update(|f| f.confidential = event_target_checked(&ev))
-                />
-                " Confidential"
-            </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || form.with(|f| f.autostart)
-                    on:change=move |ev| form.update(|f| f.autostart = event_target_checked(&ev))
-                />
-                " Start now"
-            </label>
+            {check(
+                " Confidential",
+                move || form.with(|f| f.confidential),
+                move |on| form.update(|f| f.confidential = on),
+            )}
+            {check(
+                " Start now",
+                move || form.with(|f| f.autostart),
+                move |on| form.update(|f| f.autostart = on),
+            )}
         </div>
     }
 }
@@ -156,5 +150,23 @@ pub fn TextField(
                 .into_any()
         }
         None => view! { <FormField id=id label=label error=error control=control /> }.into_any(),
+    }
+}
+
+/// A yes/no setting of the form, as a checkbox.
+fn check(
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    set: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=checked
+                on:change=move |ev| set(event_target_checked(&ev))
+            />
+            {label}
+        </label>
     }
 }

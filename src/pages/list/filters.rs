@@ -3,6 +3,7 @@
 use super::GoToList;
 use crate::api::models::{Status, Strategy};
 use crate::api::query::SortOrder;
+use crate::components::check_chip::CheckChip;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
@@ -24,16 +25,16 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
                     .into_iter()
                     .map(|status| {
                         view! {
-                            <label class="chip">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || view.with(|v| v.statuses.contains(&status))
-                                    on:change=move |_| {
-                                        go.go(view.get_untracked().toggle_status(status), false)
-                                    }
-                                />
+                            <CheckChip
+                                checked=Signal::derive(move || {
+                                    view.with(|v| v.statuses.contains(&status))
+                                })
+                                on_toggle=Callback::new(move |_| {
+                                    go.go(view.get_untracked().toggle_status(status), false)
+                                })
+                            >
                                 {label(status)}
-                            </label>
+                            </CheckChip>
                         }
                     })
                     .collect_view()}

@@ -5,6 +5,7 @@ use super::job_detail::JobDetail;
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
 use crate::api::models::{Job, JobList, JobState};
+use crate::components::check_chip::CheckChip;
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
 use crate::components::disclosure::DisclosureButton;
@@ -28,14 +29,14 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         view! {
-                            <label class="chip">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || view.with(|v| v.states.contains(&s))
-                                    on:change=move |_| go.go(view.get_untracked().toggle_state(s))
-                                />
+                            <CheckChip
+                                checked=Signal::derive(move || view.with(|v| v.states.contains(&s)))
+                                on_toggle=Callback::new(move |_| {
+                                    go.go(view.get_untracked().toggle_state(s))
+                                })
+                            >
                                 {job_state_label(s)}
-                            </label>
+                            </CheckChip>
                         }
                     })
                     .collect_view()}

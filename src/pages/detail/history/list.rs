@@ -10,7 +10,7 @@ use crate::api::models::{
 };
 use crate::api::query::{EventFilter, JobFilter, Page, TaskFilter};
 use crate::api::request::ApiRequest;
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::answer_or_retry;
 use crate::components::pager::Pager;
 use crate::components::status_line::Loading;
 use crate::components::table_head::{Columns, TableHead};
@@ -120,14 +120,7 @@ where
             }
             set_pending=busy
         >
-            {move || {
-                data.get()
-                    .flatten()
-                    .map(|answer| match answer {
-                        Ok(list) => shown(list).into_any(),
-                        Err(error) => view! { <ErrorBox error=error on_retry=retry /> }.into_any(),
-                    })
-            }}
+            {move || { data.get().flatten().map(|answer| answer_or_retry(answer, retry, &shown)) }}
         </Transition>
     }
 }
