@@ -15,11 +15,20 @@ pub struct Background {
 
 impl Background {
     /// Call where the app's context is provided: runs live under this owner.
-    pub fn new() -> Self {
-        Background {
+    /// At every sign-out the running task is cancelled and `forget` drops
+    /// what it read (another key may see other things).
+    pub fn for_session(auth: Auth, forget: impl Fn() + 'static) -> Self {
+        let read = Background {
             root: StoredValue::new_local(Owner::current().unwrap_or_default()),
             running: StoredValue::new_local(None),
-        }
+        };
+        Effect::new(move |_| {
+            if auth.config.with(Option::is_none) {
+                read.cancel();
+                forget();
+            }
+        });
+        read
     }
 
     /// Starts `task` in place of the one still running, if any.
@@ -32,18 +41,6 @@ impl Background {
         // is dropped when `owner` is cleaned up.
         owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task));
         self.running.try_set_value(Some(owner));
-    }
-
-    /// At every sign-out: the running task is cancelled and `forget` drops
-    /// what it read (another key may see other things).
-    pub fn end_with_session(&self, auth: Auth, forget: impl Fn() + 'static) {
-        let read = *self;
-        Effect::new(move |_| {
-            if auth.config.with(Option::is_none) {
-                read.cancel();
-                forget();
-            }
-        });
     }
 
     /// Aborts the running task's requests; their answers never arrive.

@@ -47,16 +47,10 @@ pub struct Markets {
 
 impl Markets {
     pub fn provide(auth: Auth) {
-        let markets = Markets {
-            state: RwSignal::new(MarketsState::NotRead),
-            auth,
-            read: Background::new(),
-        };
-        provide_context(markets);
+        let state = RwSignal::new(MarketsState::NotRead);
         // A session's list is its own.
-        markets
-            .read
-            .end_with_session(auth, move || markets.state.set(MarketsState::NotRead));
+        let read = Background::for_session(auth, move || state.set(MarketsState::NotRead));
+        provide_context(Markets { state, auth, read });
     }
 
     /// The session's markets, read now if they never were (or the read failed).

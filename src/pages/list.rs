@@ -80,6 +80,19 @@ pub fn ListPage() -> impl IntoView {
         selection.clear();
     });
 
+    let rows = move |list| {
+        view! {
+            <Rows
+                list=list
+                view=view
+                go=go
+                selection=selection
+                loading=loading
+                after_bulk=after_bulk
+            />
+        }
+    };
+
     view! {
         <section class="page" aria-labelledby="list-title">
             <div class="page-head">
@@ -116,27 +129,7 @@ pub fn ListPage() -> impl IntoView {
                 }
                 set_pending=loading
             >
-                {move || {
-                    data.get()
-                        .map(|answer| {
-                            answer_or_retry(
-                                answer,
-                                retry,
-                                |list| {
-                                    view! {
-                                        <Rows
-                                            list=list
-                                            view=view
-                                            go=go
-                                            selection=selection
-                                            loading=loading
-                                            after_bulk=after_bulk
-                                        />
-                                    }
-                                },
-                            )
-                        })
-                }}
+                {move || { data.get().map(|answer| answer_or_retry(answer, retry, rows)) }}
             </Transition>
         </section>
     }

@@ -15,18 +15,11 @@ pub fn SettingsFields(
     form: RwSignal<CreateForm>,
     invalid: RwSignal<Option<Invalid>>,
 ) -> impl IntoView {
-    let message = move |field| field_message(invalid, field);
     let strategy = Memo::new(move |_| form.with(|f| f.strategy));
     view! {
         <div class="card">
             <h2>"Settings"</h2>
-            <TextField
-                id="create-name"
-                label="Name"
-                error=message(Field::Name)
-                value=Signal::derive(move || form.with(|f| f.name.clone()))
-                on_input=move |v| form.update(|f| f.name = v)
-            />
+            <TextField form=form field=Field::Name invalid=invalid />
             <div class="field">
                 <label for="create-strategy">"Strategy"</label>
                 <select
@@ -46,13 +39,7 @@ pub fn SettingsFields(
                 <p class="hint">{move || strategy_hint(strategy.get())}</p>
             </div>
             <Show when=move || strategy.get() == Strategy::Scheduled>
-                <TextField
-                    id="create-schedule"
-                    label="Schedule"
-                    error=message(Field::Schedule)
-                    value=Signal::derive(move || form.with(|f| f.schedule.clone()))
-                    on_input=move |v| form.update(|f| f.schedule = v)
-                />
+                <TextField form=form field=Field::Schedule invalid=invalid />
                 {move || {
                     form.with(|f| parse_schedule(&f.schedule).ok())
                         .map(|s| view! { <CronReading schedule=s id="create-schedule-reading" /> })
@@ -60,34 +47,18 @@ pub fn SettingsFields(
             </Show>
             <Show when=move || strategy.get() == Strategy::Infinite>
                 <TextField
-                    id="create-rotation"
-                    label="Rotation time (minutes)"
-                    error=message(Field::RotationTime)
-                    value=Signal::derive(move || form.with(|f| f.rotation_time.clone()))
-                    on_input=move |v| form.update(|f| f.rotation_time = v)
+                    form=form
+                    field=Field::RotationTime
+                    invalid=invalid
                     hint="Optional: how long before the timeout a replacement job is listed; at least 10 minutes below the timeout."
                 />
             </Show>
-            <TextField
-                id="create-replicas"
-                label="Replicas"
-                error=message(Field::Replicas)
-                numeric=true
-                value=Signal::derive(move || form.with(|f| f.replicas.clone()))
-                on_input=move |v| form.update(|f| f.replicas = v)
-            />
+            <TextField form=form field=Field::Replicas invalid=invalid />
             {move || {
                 form.with(|f| parse_replicas(&f.replicas).ok().and_then(replicas_warning))
                     .map(|w| view! { <p class="field-warning">{w}</p> })
             }}
-            <TextField
-                id="create-timeout"
-                label="Timeout (minutes)"
-                error=message(Field::Timeout)
-                numeric=true
-                value=Signal::derive(move || form.with(|f| f.timeout.clone()))
-                on_input=move |v| form.update(|f| f.timeout = v)
-            />
+            <TextField form=form field=Field::Timeout invalid=invalid />
             <p class="hint">
                 {move || form.with(|f| f.timeout.trim().parse::<u32>().ok().map(hours_hint))}
             </p>
@@ -119,17 +90,30 @@ fn strategy_hint(strategy: Strategy) -> &'static str {
     }
 }
 
+/// A typed setting's input id, its label and whether it takes a whole number.
+fn text_field(field: Field) -> (&'static str, &'static str, bool) {
+    match field {
+        Field::Name => ("create-name", "Name", false),
+        Field::Schedule => ("create-schedule", "Schedule", false),
+        Field::RotationTime => ("create-rotation", "Rotation time (minutes)", false),
+        Field::Replicas => ("create-replicas", "Replicas", true),
+        Field::Timeout => ("create-timeout", "Timeout (minutes)", true),
+        // Picked and edited elsewhere on the page (market picker, JSON editor).
+        Field::Market => ("create-market", "Market", false),
+        Field::JobDefinition => ("create-job-definition", "Job definition", false),
+    }
+}
+
 /// A text input of the form, as a `FormField`.
 #[component]
 pub fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    on_input: impl Fn(String) + 'static,
-    #[prop(optional)] numeric: bool,
+    field: Field,
+    form: RwSignal<CreateForm>,
+    invalid: RwSignal<Option<Invalid>>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    let (id, label, numeric) = text_field(field);
+    let error = field_message(invalid, field);
     let control = move |d: Described| {
         view! {
             <input
@@ -139,8 +123,8 @@ pub fn TextField(
                 autocomplete="off"
                 aria-invalid=d.invalid()
                 aria-describedby=d.ids()
-                prop:value=move || value.get()
-                on:input=move |ev| on_input(event_target_value(&ev))
+                prop:value=move || form.with(|f| f.text(field).to_string())
+                on:input=move |ev| form.update(|f| *f.text_mut(field) = event_target_value(&ev))
             />
         }
     };

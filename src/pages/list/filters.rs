@@ -3,7 +3,7 @@
 use super::GoToList;
 use crate::api::models::{Status, Strategy};
 use crate::api::query::SortOrder;
-use crate::components::check_chip::CheckChip;
+use crate::components::check_chip::ChipSet;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
@@ -19,26 +19,13 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
     view! {
         <div class="filters" role="search">
             <SearchBox view=view go=go />
-            <fieldset class="status-filter">
-                <legend>"Status"</legend>
-                {Status::ALL
-                    .into_iter()
-                    .map(|status| {
-                        view! {
-                            <CheckChip
-                                checked=Signal::derive(move || {
-                                    view.with(|v| v.statuses.contains(&status))
-                                })
-                                on_toggle=Callback::new(move |_| {
-                                    go.go(view.get_untracked().toggle_status(status), false)
-                                })
-                            >
-                                {label(status)}
-                            </CheckChip>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChipSet
+                legend="Status"
+                values=&Status::ALL
+                chosen=Callback::new(move |s| view.with(|v| v.statuses.contains(&s)))
+                toggle=Callback::new(move |s| go.go(view.get_untracked().toggle_status(s), false))
+                label=label
+            />
             <div class="filter-row">
                 <ChoiceSelect
                     label="Strategy "

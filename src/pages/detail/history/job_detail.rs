@@ -22,31 +22,19 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
         async move { auth.call(endpoints::get_job(&deployment, &job)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
-    let (deployment, job) = (for_logs, job_for_logs);
+    let shown = move |detail| {
+        let (deployment, job) = (for_logs.clone(), job_for_logs.clone());
+        view! {
+            <Shown detail=detail />
+            <Logs auth=auth deployment=deployment job=job />
+        }
+    };
     view! {
         <div class="job-detail">
             <Suspense fallback=|| {
                 view! { <Loading text="Loading the job…" /> }
             }>
-                {move || {
-                    data.get()
-                        .map(|answer| {
-                            answer_or_retry(
-                                answer,
-                                retry,
-                                |detail| {
-                                    view! {
-                                        <Shown detail=detail />
-                                        <Logs
-                                            auth=auth
-                                            deployment=deployment.clone()
-                                            job=job.clone()
-                                        />
-                                    }
-                                },
-                            )
-                        })
-                }}
+                {move || { data.get().map(|answer| answer_or_retry(answer, retry, shown.clone())) }}
             </Suspense>
         </div>
     }
