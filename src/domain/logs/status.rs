@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::api::node::info::{JobInfo, NodeEndpoint};
 use crate::api::node::result::JobResult;
+use crate::domain::words::count_of;
 
 /// How a state is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -194,10 +195,7 @@ pub fn diagnostic_notes(d: &Value) -> Vec<String> {
         .and_then(Value::as_u64)
         .filter(|n| *n > 0)
     {
-        out.push(format!(
-            "Restarted {n} time{}",
-            if n == 1 { "" } else { "s" }
-        ));
+        out.push(format!("Restarted {}", count_of(n, "time")));
     }
     if let Some(e) = d
         .get("Error")
