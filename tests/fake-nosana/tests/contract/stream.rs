@@ -24,7 +24,7 @@ async fn starts_with_the_deployment_then_jobs_then_tasks() {
     let id = dep["id"].as_str().unwrap();
     let replicas = dep["replicas"].as_u64().unwrap() as usize;
     let addr = listen(app.clone()).await;
-    let mut conn = open_stream(addr, &id).await;
+    let mut conn = open_stream(addr, id).await;
     let text = read_until(&mut conn, "data: ", 2 + replicas, WAIT).await;
     assert!(text.starts_with("HTTP/1.1 200"), "{text}");
     assert!(text
