@@ -3,7 +3,7 @@
 //! Only values the contract accepts can be expressed: page sizes are an enum, and
 //! there is deliberately no `revision` filter (the server refuses `?revision=1`).
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::models::{EventCategory, JobState, Status, Strategy, TaskKind};
 
@@ -175,17 +175,6 @@ impl TaskFilter {
         q.text("task", self.task.and_then(|t| t.wire()));
         q.0
     }
-}
-
-/// Reads a date bound typed by a person: a full timestamp, or a bare
-/// `YYYY-MM-DD` (from `<input type=date>`) taken as midnight UTC.
-pub fn parse_date_bound(s: &str) -> Option<DateTime<Utc>> {
-    let s = s.trim();
-    if let Some(t) = super::models::parse_timestamp(s) {
-        return Some(t);
-    }
-    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    Some(day.and_hms_opt(0, 0, 0)?.and_utc())
 }
 
 /// `k=v&k=v`, every byte outside RFC 3986's unreserved set percent-encoded.

@@ -16,10 +16,6 @@ impl SseParser {
         Self::default()
     }
 
-    pub fn feed_str(&mut self, chunk: &str) -> Vec<String> {
-        self.feed(chunk.as_bytes())
-    }
-
     /// Returns the data of every event completed by this chunk, in order.
     pub fn feed(&mut self, chunk: &[u8]) -> Vec<String> {
         self.pending.extend_from_slice(chunk);

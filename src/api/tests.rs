@@ -12,6 +12,17 @@ macro_rules! fixture {
     };
 }
 
+/// Text fed to the parser at once (the app feeds bytes as they arrive).
+trait FeedStr {
+    fn feed_str(&mut self, chunk: &str) -> Vec<String>;
+}
+
+impl FeedStr for crate::api::sse::SseParser {
+    fn feed_str(&mut self, chunk: &str) -> Vec<String> {
+        self.feed(chunk.as_bytes())
+    }
+}
+
 mod endpoints;
 mod errors;
 mod models;

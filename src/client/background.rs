@@ -3,6 +3,7 @@
 //! them (`Auth::call` aborts with its owner), while a newer run or `cancel`
 //! (sign-out) does.
 
+use super::Auth;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -14,11 +15,20 @@ pub struct Background {
 
 impl Background {
     /// Call where the app's context is provided: runs live under this owner.
-    pub fn new() -> Self {
-        Background {
+    /// At every sign-out the running task is cancelled and `forget` drops
+    /// what it read (another key may see other things).
+    pub fn for_session(auth: Auth, forget: impl Fn() + 'static) -> Self {
+        let read = Background {
             root: StoredValue::new_local(Owner::current().unwrap_or_default()),
             running: StoredValue::new_local(None),
-        }
+        };
+        Effect::new(move |_| {
+            if auth.config.with(Option::is_none) {
+                read.cancel();
+                forget();
+            }
+        });
+        read
     }
 
     /// Starts `task` in place of the one still running, if any.

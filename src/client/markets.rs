@@ -47,19 +47,10 @@ pub struct Markets {
 
 impl Markets {
     pub fn provide(auth: Auth) {
-        let markets = Markets {
-            state: RwSignal::new(MarketsState::NotRead),
-            auth,
-            read: Background::new(),
-        };
-        provide_context(markets);
-        // Another key may see other markets: a session's list is its own.
-        Effect::new(move |_| {
-            if auth.config.with(Option::is_none) {
-                markets.read.cancel();
-                markets.state.set(MarketsState::NotRead);
-            }
-        });
+        let state = RwSignal::new(MarketsState::NotRead);
+        // A session's list is its own.
+        let read = Background::for_session(auth, move || state.set(MarketsState::NotRead));
+        provide_context(Markets { state, auth, read });
     }
 
     /// The session's markets, read now if they never were (or the read failed).

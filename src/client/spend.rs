@@ -41,18 +41,14 @@ pub struct AccountSpend {
 
 impl AccountSpend {
     pub fn provide(auth: Auth) {
-        let spend = AccountSpend {
-            state: RwSignal::new(SpendState::NotRead),
-            refreshes: RwSignal::new(0),
+        let state = RwSignal::new(SpendState::NotRead);
+        let read = Background::for_session(auth, move || state.set(SpendState::NotRead));
+        let refreshes = RwSignal::new(0);
+        provide_context(AccountSpend {
+            state,
+            refreshes,
             auth,
-            read: Background::new(),
-        };
-        provide_context(spend);
-        Effect::new(move |_| {
-            if auth.config.with(Option::is_none) {
-                spend.read.cancel();
-                spend.state.set(SpendState::NotRead);
-            }
+            read,
         });
     }
 

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 #[component]
 pub fn DisclosureButton(
     open: RwSignal<bool>,
-    /// The id of the region shown and hidden.
-    #[prop(into)]
-    controls: String,
+    /// The id of the region shown and hidden, when it stays in the page.
+    #[prop(optional, into)]
+    controls: Option<String>,
     children: Children,
 ) -> impl IntoView {
     view! {

@@ -3,6 +3,18 @@
 use crate::api::error::ApiError;
 use leptos::prelude::*;
 
+/// A read's answer: what `shown` makes of it, or the failure with "Retry".
+pub fn answer_or_retry<T, V: IntoView + 'static>(
+    answer: Result<T, ApiError>,
+    retry: Callback<()>,
+    shown: impl FnOnce(T) -> V,
+) -> AnyView {
+    match answer {
+        Ok(value) => shown(value).into_any(),
+        Err(error) => view! { <ErrorBox error=error on_retry=retry /> }.into_any(),
+    }
+}
+
 #[component]
 pub fn ErrorBox(
     error: ApiError,

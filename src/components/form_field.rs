@@ -105,3 +105,28 @@ where
         </div>
     }
 }
+
+/// A labelled input with nothing to refuse (a search, an optional URL): its
+/// text is `value`.
+#[component]
+pub fn PlainField(
+    id: &'static str,
+    label: &'static str,
+    /// The input's `type`.
+    kind: &'static str,
+    placeholder: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type=kind
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}

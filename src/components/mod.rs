@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, each named after what it renders.
 
 pub mod account_costs;
+pub mod check_chip;
 pub mod choice_select;
 pub mod clock;
 pub mod confirm_dialog;
@@ -23,5 +24,6 @@ pub mod relative_time;
 pub mod short_code;
 pub mod shortcuts_dialog;
 pub mod status_badge;
+pub mod status_line;
 pub mod submit_button;
 pub mod table_head;

@@ -1,6 +1,7 @@
 //! A native `<dialog>` opened with `showModal()` while a signal is true
 //! (focus is trapped and the page behind is inert; Esc closes it), giving
-//! focus back to whatever had it before.
+//! focus back to whatever had it before. `ModalDialog` is that dialog labelled
+//! by its heading, with a "Close" button under what it holds.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -57,5 +58,39 @@ impl Modal {
         if let Some(el) = self.dialog.get_untracked() {
             el.close();
         }
+    }
+}
+
+/// The dialog element of `modal`, labelled by its `<h2>`, with `children` then
+/// "Close" (which gets the focus on opening when `close_first`).
+#[component]
+pub fn ModalDialog(
+    modal: Modal,
+    class: &'static str,
+    heading_id: &'static str,
+    heading: &'static str,
+    #[prop(optional)] close_first: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <dialog
+            node_ref=modal.dialog
+            class=class
+            aria-labelledby=heading_id
+            on:close=modal.on_close()
+        >
+            <h2 id=heading_id>{heading}</h2>
+            {children()}
+            <div class="confirm-dialog-buttons">
+                <button
+                    type="button"
+                    class="btn"
+                    autofocus=close_first
+                    on:click=move |_| modal.open.set(false)
+                >
+                    "Close"
+                </button>
+            </div>
+        </dialog>
     }
 }

@@ -1,14 +1,13 @@
 //! "Keyboard shortcuts": every shortcut and what it does, from `shortcuts::HELP`.
 
-use super::modal::Modal;
+use super::modal::{Modal, ModalDialog};
 use crate::domain::shortcuts::HELP;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
 pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
-    let dialog = NodeRef::<Dialog>::new();
-    let modal = Modal::new(dialog, open);
+    let modal = Modal::new(NodeRef::<Dialog>::new(), open);
     let rows = HELP
         .iter()
         .map(|h| {
@@ -28,20 +27,15 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <dialog
-            node_ref=dialog
+        <ModalDialog
+            modal=modal
             class="shortcuts-dialog"
-            aria-labelledby="shortcuts-dialog-heading"
-            on:close=modal.on_close()
+            heading_id="shortcuts-dialog-heading"
+            heading="Keyboard shortcuts"
+            close_first=true
         >
-            <h2 id="shortcuts-dialog-heading">"Keyboard shortcuts"</h2>
             <dl class="shortcut-list">{rows}</dl>
             <p class="muted">"Shortcuts do nothing while you type in a field."</p>
-            <div class="confirm-dialog-buttons">
-                <button type="button" class="btn" autofocus=true on:click=move |_| open.set(false)>
-                    "Close"
-                </button>
-            </div>
-        </dialog>
+        </ModalDialog>
     }
 }

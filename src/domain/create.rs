@@ -35,6 +35,33 @@ pub struct CreateForm {
     pub job_definition: String,
 }
 
+impl CreateForm {
+    /// What is typed into a text field (every field but the strategy and the switches).
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Name => &self.name,
+            Field::Market => &self.market,
+            Field::Schedule => &self.schedule,
+            Field::RotationTime => &self.rotation_time,
+            Field::Replicas => &self.replicas,
+            Field::Timeout => &self.timeout,
+            Field::JobDefinition => &self.job_definition,
+        }
+    }
+
+    pub fn text_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Name => &mut self.name,
+            Field::Market => &mut self.market,
+            Field::Schedule => &mut self.schedule,
+            Field::RotationTime => &mut self.rotation_time,
+            Field::Replicas => &mut self.replicas,
+            Field::Timeout => &mut self.timeout,
+            Field::JobDefinition => &mut self.job_definition,
+        }
+    }
+}
+
 impl Default for CreateForm {
     fn default() -> Self {
         CreateForm {
@@ -177,6 +204,28 @@ mod tests {
     use crate::domain::templates::TEMPLATES;
 
     const MARKET: &str = "97G9NnvBqQm6MjtLyC4hS2y2cUGEvGENSLrqYKbTqF38";
+
+    #[test]
+    fn each_text_field_reads_and_writes_its_own_text() {
+        let fields = [
+            Field::Name,
+            Field::Market,
+            Field::Schedule,
+            Field::RotationTime,
+            Field::Replicas,
+            Field::Timeout,
+            Field::JobDefinition,
+        ];
+        let mut form = CreateForm::default();
+        for (i, field) in fields.into_iter().enumerate() {
+            *form.text_mut(field) = format!("typed {i}");
+        }
+        for (i, field) in fields.into_iter().enumerate() {
+            assert_eq!(form.text(field), format!("typed {i}"), "{field:?}");
+        }
+        assert_eq!(form.name, "typed 0");
+        assert_eq!(form.job_definition, "typed 6");
+    }
 
     fn filled() -> CreateForm {
         CreateForm {

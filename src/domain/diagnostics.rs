@@ -31,7 +31,7 @@ fn ended(status: &str) -> bool {
 
 /// "restarted 1 time", "restarted 3 times".
 pub fn restarted(n: u64) -> String {
-    format!("restarted {n} time{}", if n == 1 { "" } else { "s" })
+    format!("restarted {}", crate::domain::words::count_of(n, "time"))
 }
 
 /// "health check failing (3 in a row)", or without a count when the node gives none.

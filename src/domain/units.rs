@@ -64,14 +64,6 @@ pub fn format_exact(dt: DateTime<Utc>) -> String {
     )
 }
 
-/// Unix seconds as the jobs API sends them; 0 means "not yet", so it gives `None`.
-pub fn from_unix_seconds(secs: i64) -> Option<DateTime<Utc>> {
-    if secs <= 0 {
-        return None;
-    }
-    DateTime::from_timestamp(secs, 0)
-}
-
 /// A long address shortened for display: "7xKX…gAsU". Short ones stay whole.
 pub fn short_id(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();
@@ -206,15 +198,6 @@ mod tests {
         );
         assert_eq!(parse_timestamp("yesterday"), None);
         assert_eq!(parse_timestamp(""), None);
-    }
-
-    #[test]
-    fn unix_seconds() {
-        assert_eq!(from_unix_seconds(0), None);
-        assert_eq!(
-            from_unix_seconds(1_764_338_602),
-            parse_timestamp("2025-11-28T14:03:22Z")
-        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod state;
 use crate::client::use_auth;
 use crate::components::clock::Clock;
 use crate::components::error_box::ErrorBox;
+use crate::components::status_line::Loading;
 use crate::url_state::paths;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -68,9 +69,7 @@ pub fn DetailPage() -> impl IntoView {
                         <h1 id="detail-title" class="visually-hidden">
                             "Deployment"
                         </h1>
-                        <p class="loading" role="status">
-                            "Loading deployment…"
-                        </p>
+                        <Loading text="Loading deployment…" />
                     }
                         .into_any()
                 }

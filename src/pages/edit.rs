@@ -16,6 +16,7 @@ use crate::api::models::Deployment;
 use crate::client::{use_auth, Drafts};
 use crate::components::error_box::ErrorBox;
 use crate::components::status_badge::static_badge;
+use crate::components::status_line::Loading;
 use crate::domain::status::{check, Action};
 use crate::domain::units::short_id;
 use crate::url_state::paths;
@@ -38,9 +39,7 @@ pub fn EditPage() -> impl IntoView {
             <Transition fallback=|| {
                 view! {
                     <h1>"Edit deployment"</h1>
-                    <p class="loading" role="status">
-                        "Loading deployment…"
-                    </p>
+                    <Loading text="Loading deployment…" />
                 }
             }>
                 {move || {

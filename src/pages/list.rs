@@ -5,9 +5,11 @@ mod filters;
 mod table;
 
 use crate::api::endpoints;
+use crate::api::models::DeploymentList;
 use crate::client::{use_auth, AccountSpend, Flash};
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::answer_or_retry;
 use crate::components::pager::Pager;
+use crate::components::status_line::Loading;
 use crate::url_state::list_view::ListView;
 use crate::url_state::paths;
 use leptos::prelude::*;
@@ -20,6 +22,20 @@ use leptos_router::NavigateOptions;
 pub struct GoToList(Callback<(ListView, bool)>);
 
 impl GoToList {
+    /// Moves by navigating to the list's URL for the view (the page keeps its scroll).
+    fn by_url() -> Self {
+        let navigate = use_navigate();
+        GoToList(Callback::new(move |(next, replace): (ListView, bool)| {
+            let url = format!("{}{}", paths::DEPLOYMENTS, next.to_query());
+            let options = NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&url, options);
+        }))
+    }
+
     /// `replace` keeps typing in the search box out of the back-button history.
     pub fn go(&self, view: ListView, replace: bool) {
         self.0.run((view, replace));
@@ -37,21 +53,10 @@ pub fn ListPage() -> impl IntoView {
     // e.g. "Deleted my-deployment", left by the page the user came from.
     let notice = Flash::use_flash().take();
     let query = use_query_map();
-    let navigate = use_navigate();
     let view = Memo::new(move |_| {
         query.with(|q| ListView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
-    let go = GoToList(Callback::new(move |(next, replace): (ListView, bool)| {
-        let url = format!("{}{}", paths::DEPLOYMENTS, next.to_query());
-        navigate(
-            &url,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    }));
+    let go = GoToList::by_url();
 
     let data = LocalResource::new(move || {
         let (filter, page) = view.get().to_request();
@@ -74,6 +79,19 @@ pub fn ListPage() -> impl IntoView {
         view.track();
         selection.clear();
     });
+
+    let rows = move |list| {
+        view! {
+            <Rows
+                list=list
+                view=view
+                go=go
+                selection=selection
+                loading=loading
+                after_bulk=after_bulk
+            />
+        }
+    };
 
     view! {
         <section class="page" aria-labelledby="list-title">
@@ -107,52 +125,41 @@ pub fn ListPage() -> impl IntoView {
             </p>
             <Transition
                 fallback=|| {
-                    view! {
-                        <p class="loading" role="status">
-                            "Loading deployments…"
-                        </p>
-                    }
+                    view! { <Loading text="Loading deployments…" /> }
                 }
                 set_pending=loading
             >
-                {move || {
-                    data.get()
-                        .map(|result| match result {
-                            Ok(list) => {
-                                let pagination = list.pagination.clone();
-                                view! {
-                                    <div
-                                        class="list-body"
-                                        aria-busy=move || loading.get().to_string()
-                                    >
-                                        <bulk::BulkBar
-                                            deployments=list.deployments.clone()
-                                            selection=selection
-                                            on_done=after_bulk
-                                        />
-                                        <table::DeploymentTable
-                                            deployments=list.deployments
-                                            view=view
-                                            go=go
-                                            selection=selection
-                                        />
-                                        <Pager
-                                            pagination=pagination
-                                            view=view
-                                            go=go.step()
-                                            label="Pages"
-                                        />
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
-                            }
-                        })
-                }}
+                {move || { data.get().map(|answer| answer_or_retry(answer, retry, rows)) }}
             </Transition>
         </section>
+    }
+}
+
+/// A page of deployments: the bulk bar, the table and the pager.
+#[component]
+fn Rows(
+    list: DeploymentList,
+    view: Memo<ListView>,
+    go: GoToList,
+    selection: bulk::Selection,
+    loading: RwSignal<bool>,
+    after_bulk: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="list-body" aria-busy=move || loading.get().to_string()>
+            <bulk::BulkBar
+                deployments=list.deployments.clone()
+                selection=selection
+                on_done=after_bulk
+            />
+            <table::DeploymentTable
+                deployments=list.deployments
+                view=view
+                go=go
+                selection=selection
+            />
+            <Pager pagination=list.pagination view=view go=go.step() label="Pages" />
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::api::error::ApiError;
 use crate::api::request::{check_api_key, ApiConfig, KeyProblem};
 use crate::client::{use_auth, Auth, Mutation};
+use crate::components::form_field::PlainField;
 use crate::components::submit_button::SubmitButton;
 use crate::session;
 use crate::url_state::{api_base, paths};
@@ -190,16 +191,13 @@ fn ApiUrlFields(
             </select>
         </div>
         <Show when=move || choice.get() == api_base::CUSTOM>
-            <div class="field">
-                <label for="custom-url">"Custom API URL"</label>
-                <input
-                    id="custom-url"
-                    type="url"
-                    placeholder="https://example.com/api"
-                    prop:value=move || custom_url.get()
-                    on:input=move |ev| custom_url.set(event_target_value(&ev))
-                />
-            </div>
+            <PlainField
+                id="custom-url"
+                label="Custom API URL"
+                kind="url"
+                placeholder="https://example.com/api"
+                value=custom_url
+            />
         </Show>
     }
 }

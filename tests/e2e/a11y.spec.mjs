@@ -8,6 +8,7 @@ import { waitForRequests } from "./helpers/request-log.mjs";
 import { button } from "./helpers/detail-page.mjs";
 import { expectAccessible } from "./helpers/axe.mjs";
 import { logPane, logRow, logSocketOpen, runningOnNodes } from "./helpers/logs-page.mjs";
+import { stubNotifications } from "./helpers/notifications.mjs";
 
 const h1 = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
 const announcer = (page) => page.locator("#page-announcer");
@@ -211,17 +212,7 @@ test("the Keyboard shortcuts dialog and the Go to deployment palette with result
 });
 
 test("header spend and runway, the detail page's Export buttons, and Notify me with its refusal explained", async ({ page, fake }) => {
-  // The browser's permission prompt, answered "denied" (no real prompt in a headless browser).
-  await page.addInitScript(() => {
-    class DeniedNotification {
-      static async requestPermission() {
-        DeniedNotification.permission = "denied";
-        return "denied";
-      }
-    }
-    DeniedNotification.permission = "default";
-    window.Notification = DeniedNotification;
-  });
+  await stubNotifications(page, "denied");
   const dep = await addDeploymentWithDefinition(fake, { name: "a11y-export" });
   await signIn(page, fake, `/deployments/${dep.id}`);
   await expect(h1(page, dep.name)).toBeVisible();

@@ -9,6 +9,7 @@ import { badge, button } from "./helpers/detail-page.mjs";
 import { card as editCard } from "./helpers/edit-page.mjs";
 import { expectFitsWidth, expectTouchTargets } from "./helpers/phone.mjs";
 import { logPane, logRow, logSocketOpen, runningOnNodes } from "./helpers/logs-page.mjs";
+import { stubNotifications } from "./helpers/notifications.mjs";
 
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== "mobile", "phone flows run in the mobile project");
@@ -222,16 +223,7 @@ test("logs: the Logs tab fits, its filters are in reach, Follow and Jump to late
 });
 
 test("header spend and Notify me's refusal, the shortcuts dialog and the palette with results fit", async ({ page, fake }) => {
-  await page.addInitScript(() => {
-    class DeniedNotification {
-      static async requestPermission() {
-        DeniedNotification.permission = "denied";
-        return "denied";
-      }
-    }
-    DeniedNotification.permission = "default";
-    window.Notification = DeniedNotification;
-  });
+  await stubNotifications(page, "denied");
   const all = await fake.deployments();
   await signInByTouch(page, fake);
   await expect(cards(page).first()).toBeVisible();

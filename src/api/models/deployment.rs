@@ -56,10 +56,6 @@ impl Deployment {
     pub fn created_at_utc(&self) -> Option<DateTime<Utc>> {
         parse_timestamp(&self.created_at)
     }
-
-    pub fn updated_at_utc(&self) -> Option<DateTime<Utc>> {
-        parse_timestamp(&self.updated_at)
-    }
 }
 
 /// A URL the deployment serves, one per exposed port of an op.

@@ -76,10 +76,3 @@ pub struct TaskFrame {
     pub due_at: Option<String>,
     pub job: Option<String>,
 }
-
-impl TaskFrame {
-    /// The task left the queue (completed, or cancelled with its deployment).
-    pub fn is_done(&self) -> bool {
-        self.status == "DONE"
-    }
-}

@@ -1,7 +1,7 @@
 //! The job's result (`GET /deployments/{id}/jobs/{job}` -> `jobResult`): past logs with
 //! stdout and stderr told apart, and each op's exit code.
 
-use chrono::DateTime;
+use crate::api::models::parse_timestamp;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -165,9 +165,7 @@ fn op(v: &Value) -> Option<ResultOp> {
     })
 }
 
-/// An RFC 3339 timestamp (any fraction, nanoseconds included) as ms since the epoch.
+/// A timestamp (any fraction, nanoseconds included) as ms since the epoch.
 pub fn rfc3339_ms(s: &str) -> Option<i64> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .ok()
-        .map(|t| t.timestamp_millis())
+    parse_timestamp(s).map(|t| t.timestamp_millis())
 }

@@ -36,7 +36,7 @@ fn timestamps_parse_to_utc() {
     let d = deployment(fixture!("deployment_simple.json"));
     let created = d.created_at_utc().unwrap();
     assert_eq!(created.to_rfc3339(), "2025-03-01T10:00:00+00:00");
-    let updated = d.updated_at_utc().unwrap();
+    let updated = parse_timestamp(&d.updated_at).unwrap();
     assert_eq!(updated.timestamp_millis() % 1000, 250);
     assert_eq!(
         parse_timestamp("2025-03-01T12:00:00+02:00")
@@ -88,7 +88,7 @@ fn missing_and_null_optional_fields_take_defaults() {
     assert!(!d.confidential);
     assert_eq!((d.replicas, d.active_jobs, d.active_revision), (0, 0, 0));
     assert_eq!(d.updated_at, "");
-    assert_eq!(d.updated_at_utc(), None);
+    assert_eq!(parse_timestamp(&d.updated_at), None);
     assert!(d.created_at_utc().is_some());
 }
 

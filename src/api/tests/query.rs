@@ -195,16 +195,3 @@ fn encoding_keeps_unreserved_and_escapes_the_rest() {
     );
     assert_eq!(encode_query(&[]), "");
 }
-
-#[test]
-fn date_bounds_accept_a_day_or_a_timestamp() {
-    assert_eq!(
-        parse_date_bound("2025-03-01"),
-        Some(Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap())
-    );
-    assert_eq!(
-        parse_date_bound("2025-03-01T12:00:00+01:00"),
-        Some(Utc.with_ymd_and_hms(2025, 3, 1, 11, 0, 0).unwrap())
-    );
-    assert_eq!(parse_date_bound("March"), None);
-}

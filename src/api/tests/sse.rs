@@ -1,3 +1,4 @@
+use super::FeedStr;
 use crate::api::sse::{is_event_stream, SseParser};
 
 #[test]

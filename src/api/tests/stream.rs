@@ -1,3 +1,4 @@
+use super::FeedStr;
 use crate::api::models::{JobState, Status, StreamFrame, TaskKind};
 use crate::api::sse::SseParser;
 
@@ -36,7 +37,7 @@ fn a_stream_transcript_reads_into_frames() {
     };
     assert_eq!(t.task, TaskKind::Extend);
     assert_eq!(t.attempts, Some(0));
-    assert!(!t.is_done());
+    assert_ne!(t.status, "DONE");
 
     assert_eq!(
         frames[3],
@@ -53,7 +54,7 @@ fn a_stream_transcript_reads_into_frames() {
     let StreamFrame::Task(done) = &frames[5] else {
         panic!("a finished task: {:?}", frames[5]);
     };
-    assert!(done.is_done());
+    assert_eq!(done.status, "DONE", "the task left the queue");
     assert_eq!(done.due_at, None);
 
     assert!(matches!(&frames[6], StreamFrame::Deployment(d) if d.status == Some(Status::Stopping)));

@@ -15,18 +15,11 @@ pub fn SettingsFields(
     form: RwSignal<CreateForm>,
     invalid: RwSignal<Option<Invalid>>,
 ) -> impl IntoView {
-    let message = move |field| field_message(invalid, field);
     let strategy = Memo::new(move |_| form.with(|f| f.strategy));
     view! {
         <div class="card">
             <h2>"Settings"</h2>
-            <TextField
-                id="create-name"
-                label="Name"
-                error=message(Field::Name)
-                value=Signal::derive(move || form.with(|f| f.name.clone()))
-                on_input=move |v| form.update(|f| f.name = v)
-            />
+            <TextField form=form field=Field::Name invalid=invalid />
             <div class="field">
                 <label for="create-strategy">"Strategy"</label>
                 <select
@@ -46,13 +39,7 @@ pub fn SettingsFields(
                 <p class="hint">{move || strategy_hint(strategy.get())}</p>
             </div>
             <Show when=move || strategy.get() == Strategy::Scheduled>
-                <TextField
-                    id="create-schedule"
-                    label="Schedule"
-                    error=message(Field::Schedule)
-                    value=Signal::derive(move || form.with(|f| f.schedule.clone()))
-                    on_input=move |v| form.update(|f| f.schedule = v)
-                />
+                <TextField form=form field=Field::Schedule invalid=invalid />
                 {move || {
                     form.with(|f| parse_schedule(&f.schedule).ok())
                         .map(|s| view! { <CronReading schedule=s id="create-schedule-reading" /> })
@@ -60,53 +47,31 @@ pub fn SettingsFields(
             </Show>
             <Show when=move || strategy.get() == Strategy::Infinite>
                 <TextField
-                    id="create-rotation"
-                    label="Rotation time (minutes)"
-                    error=message(Field::RotationTime)
-                    value=Signal::derive(move || form.with(|f| f.rotation_time.clone()))
-                    on_input=move |v| form.update(|f| f.rotation_time = v)
+                    form=form
+                    field=Field::RotationTime
+                    invalid=invalid
                     hint="Optional: how long before the timeout a replacement job is listed; at least 10 minutes below the timeout."
                 />
             </Show>
-            <TextField
-                id="create-replicas"
-                label="Replicas"
-                error=message(Field::Replicas)
-                numeric=true
-                value=Signal::derive(move || form.with(|f| f.replicas.clone()))
-                on_input=move |v| form.update(|f| f.replicas = v)
-            />
+            <TextField form=form field=Field::Replicas invalid=invalid />
             {move || {
                 form.with(|f| parse_replicas(&f.replicas).ok().and_then(replicas_warning))
                     .map(|w| view! { <p class="field-warning">{w}</p> })
             }}
-            <TextField
-                id="create-timeout"
-                label="Timeout (minutes)"
-                error=message(Field::Timeout)
-                numeric=true
-                value=Signal::derive(move || form.with(|f| f.timeout.clone()))
-                on_input=move |v| form.update(|f| f.timeout = v)
-            />
+            <TextField form=form field=Field::Timeout invalid=invalid />
             <p class="hint">
                 {move || form.with(|f| f.timeout.trim().parse::<u32>().ok().map(hours_hint))}
             </p>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || form.with(|f| f.confidential)
-                    on:change=move |ev| form.update(|f| f.confidential = event_target_checked(&ev))
-                />
-                " Confidential"
-            </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || form.with(|f| f.autostart)
-                    on:change=move |ev| form.update(|f| f.autostart = event_target_checked(&ev))
-                />
-                " Start now"
-            </label>
+            {check(
+                " Confidential",
+                move || form.with(|f| f.confidential),
+                move |on| form.update(|f| f.confidential = on),
+            )}
+            {check(
+                " Start now",
+                move || form.with(|f| f.autostart),
+                move |on| form.update(|f| f.autostart = on),
+            )}
         </div>
     }
 }
@@ -125,17 +90,30 @@ fn strategy_hint(strategy: Strategy) -> &'static str {
     }
 }
 
+/// A typed setting's input id, its label and whether it takes a whole number.
+fn text_field(field: Field) -> (&'static str, &'static str, bool) {
+    match field {
+        Field::Name => ("create-name", "Name", false),
+        Field::Schedule => ("create-schedule", "Schedule", false),
+        Field::RotationTime => ("create-rotation", "Rotation time (minutes)", false),
+        Field::Replicas => ("create-replicas", "Replicas", true),
+        Field::Timeout => ("create-timeout", "Timeout (minutes)", true),
+        // Picked and edited elsewhere on the page (market picker, JSON editor).
+        Field::Market => ("create-market", "Market", false),
+        Field::JobDefinition => ("create-job-definition", "Job definition", false),
+    }
+}
+
 /// A text input of the form, as a `FormField`.
 #[component]
 pub fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    on_input: impl Fn(String) + 'static,
-    #[prop(optional)] numeric: bool,
+    field: Field,
+    form: RwSignal<CreateForm>,
+    invalid: RwSignal<Option<Invalid>>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    let (id, label, numeric) = text_field(field);
+    let error = field_message(invalid, field);
     let control = move |d: Described| {
         view! {
             <input
@@ -145,8 +123,8 @@ pub fn TextField(
                 autocomplete="off"
                 aria-invalid=d.invalid()
                 aria-describedby=d.ids()
-                prop:value=move || value.get()
-                on:input=move |ev| on_input(event_target_value(&ev))
+                prop:value=move || form.with(|f| f.text(field).to_string())
+                on:input=move |ev| form.update(|f| *f.text_mut(field) = event_target_value(&ev))
             />
         }
     };
@@ -156,5 +134,23 @@ pub fn TextField(
                 .into_any()
         }
         None => view! { <FormField id=id label=label error=error control=control /> }.into_any(),
+    }
+}
+
+/// A yes/no setting of the form, as a checkbox.
+fn check(
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    set: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=checked
+                on:change=move |ev| set(event_target_checked(&ev))
+            />
+            {label}
+        </label>
     }
 }

@@ -3,6 +3,8 @@
 
 use crate::client::{Markets, MarketsState};
 use crate::components::form_field::FormField;
+use crate::components::form_field::PlainField;
+use crate::components::status_line::Waiting;
 use crate::domain::create::CreateForm;
 use crate::domain::markets::{price_per_hour, search};
 use leptos::prelude::*;
@@ -17,12 +19,9 @@ pub fn MarketPicker(
     let selected = move || form.with(|f| f.market.trim().to_string());
 
     let list = move || match markets.state() {
-        MarketsState::NotRead | MarketsState::Loading => view! {
-            <p class="muted" role="status">
-                "Loading markets…"
-            </p>
+        MarketsState::NotRead | MarketsState::Loading => {
+            view! { <Waiting text="Loading markets…" /> }.into_any()
         }
-        .into_any(),
         MarketsState::Ready(all) => {
             let hits: Vec<_> = filter.with(|q| search(&all, q).into_iter().cloned().collect());
             if hits.is_empty() {
@@ -67,16 +66,13 @@ pub fn MarketPicker(
     view! {
         <div class="card">
             <h2>"Market"</h2>
-            <div class="field">
-                <label for="create-market-search">"Search markets"</label>
-                <input
-                    id="create-market-search"
-                    type="search"
-                    placeholder="Name or GPU, e.g. 4090"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
-                />
-            </div>
+            <PlainField
+                id="create-market-search"
+                label="Search markets"
+                kind="search"
+                placeholder="Name or GPU, e.g. 4090"
+                value=filter
+            />
             {list}
             <FormField
                 id="create-market"

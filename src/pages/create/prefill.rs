@@ -3,6 +3,7 @@
 use crate::api::endpoints;
 use crate::client::{active_definition, Auth};
 use crate::components::error_box::ErrorBox;
+use crate::components::status_line::Loading;
 use crate::domain::create::CreateForm;
 use crate::domain::templates::TEMPLATES;
 use leptos::prelude::*;
@@ -39,12 +40,7 @@ pub fn load(
         }
     });
     Some(move || match state.get() {
-        None => view! {
-            <p class="loading" role="status">
-                "Loading the deployment to copy…"
-            </p>
-        }
-        .into_any(),
+        None => view! { <Loading text="Loading the deployment to copy…" /> }.into_any(),
         Some(Ok(())) => view! {
             <p class="muted">
                 "Prefilled from the deployment; it will not start unless you tick Start now."

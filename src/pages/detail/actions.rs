@@ -57,55 +57,50 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
         );
     };
 
-    let ask_stop = RwSignal::new(false);
-    let ask_archive = RwSignal::new(false);
-    let ask_delete = RwSignal::new(false);
+    let asks = Asks {
+        stop: RwSignal::new(false),
+        archive: RwSignal::new(false),
+        delete: RwSignal::new(false),
+    };
     let navigate = use_navigate();
-    let edit = Callback::new(move |_| {
-        navigate(&paths::edit(&state.id.get_untracked()), Default::default())
-    });
-    let quoted = move |verb: &str| format!("{verb} “{}”?", name.get());
+    let press = move |action: Action| -> Callback<()> {
+        let navigate = navigate.clone();
+        Callback::new(move |_| match action {
+            Action::Start => run(Action::Start),
+            Action::Stop => asks.stop.set(true),
+            Action::Archive => asks.archive.set(true),
+            Action::Delete => asks.delete.set(true),
+            _ => navigate(&paths::edit(&state.id.get_untracked()), Default::default()),
+        })
+    };
+    let button = move |action: Action| {
+        // Edit only leaves the page: a request in flight does not hold it back.
+        let busy = if action == Action::Edit {
+            Signal::stored(false)
+        } else {
+            busy
+        };
+        let danger = matches!(action, Action::Stop | Action::Archive | Action::Delete);
+        view! {
+            <ActionButton
+                action=action
+                status=status
+                busy=busy
+                danger=danger
+                on_press=press(action)
+            />
+        }
+    };
 
     view! {
         <div class="detail-actions" role="group" aria-label="Actions">
-            <ActionButton
-                action=Action::Start
-                status=status
-                busy=busy
-                on_press=Callback::new(move |_| run(Action::Start))
-            />
-            <ActionButton
-                action=Action::Stop
-                status=status
-                busy=busy
-                danger=true
-                on_press=Callback::new(move |_| ask_stop.set(true))
-            />
-            <ActionButton
-                action=Action::Archive
-                status=status
-                busy=busy
-                danger=true
-                on_press=Callback::new(move |_| ask_archive.set(true))
-            />
-            <ActionButton
-                action=Action::Edit
-                status=status
-                busy=Signal::stored(false)
-                on_press=edit
-            />
+            {[Action::Start, Action::Stop, Action::Archive, Action::Edit].map(&button)}
             <div class="detail-action">
                 <A href=paths::duplicate(&state.id.get_untracked()) attr:class="btn">
                     "Duplicate"
                 </A>
             </div>
-            <ActionButton
-                action=Action::Delete
-                status=status
-                busy=busy
-                danger=true
-                on_press=Callback::new(move |_| ask_delete.set(true))
-            />
+            {button(Action::Delete)}
             <super::export::ExportButtons state=state />
         </div>
         <p class="detail-action-progress muted" role="status">
@@ -114,40 +109,63 @@ pub fn ActionBar(state: DetailState) -> impl IntoView {
         <div class="detail-action-error" role="alert">
             {move || change.failure.get().map(|message| view! { <p>{message}</p> })}
         </div>
-        {[
-            (
-                Action::Stop,
-                ask_stop,
-                "Its running jobs will be stopped. You can start it again later.",
-            ),
-            (
-                Action::Archive,
-                ask_archive,
-                "An archived deployment can never be started or changed again.",
-            ),
-        ]
-            .into_iter()
-            .map(|(action, open, message)| {
-                view! {
-                    <ConfirmDialog
-                        open=open
-                        heading=Signal::derive(move || quoted(action.label()))
-                        message=message
-                        danger=true
-                        on_confirm=Callback::new(move |_| run(action))
-                    />
-                }
-            })
-            .collect_view()}
+        <Confirmations
+            asks=asks
+            name=name
+            run=Callback::new(run)
+            delete=Callback::new(move |_| delete())
+        />
+    }
+}
+
+/// Which confirmation is open.
+#[derive(Clone, Copy)]
+struct Asks {
+    stop: RwSignal<bool>,
+    archive: RwSignal<bool>,
+    delete: RwSignal<bool>,
+}
+
+/// "Stop …?" and "Archive …?" confirm; "Delete …?" wants the name typed.
+#[component]
+fn Confirmations(
+    asks: Asks,
+    #[prop(into)] name: Signal<String>,
+    run: Callback<Action>,
+    delete: Callback<()>,
+) -> impl IntoView {
+    let quoted = move |verb: &str| format!("{verb} “{}”?", name.get());
+    let confirm = move |action: Action, open: RwSignal<bool>, message: &'static str| {
+        view! {
+            <ConfirmDialog
+                open=open
+                heading=Signal::derive(move || quoted(action.label()))
+                message=message
+                danger=true
+                on_confirm=Callback::new(move |_| run.run(action))
+            />
+        }
+    };
+    view! {
+        {confirm(
+            Action::Stop,
+            asks.stop,
+            "Its running jobs will be stopped. You can start it again later.",
+        )}
+        {confirm(
+            Action::Archive,
+            asks.archive,
+            "An archived deployment can never be started or changed again.",
+        )}
         <ConfirmDialog
-            open=ask_delete
+            open=asks.delete
             heading=Signal::derive(move || quoted("Delete"))
             message="The deployment is removed for good. This cannot be undone."
             danger=true
             confirm_label="Delete deployment"
-            type_to_confirm=Signal::derive(move || name.get())
+            type_to_confirm=name
             type_label="Type the deployment's name to confirm"
-            on_confirm=Callback::new(move |_| delete())
+            on_confirm=delete
         />
     }
 }

@@ -5,6 +5,7 @@
 use super::state::DetailState;
 use crate::client::active_definition;
 use crate::client::download::save_text;
+use crate::components::submit_button::BusyButton;
 use crate::domain::deployment_file::{export, export_job_definition, file_name};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,27 +57,14 @@ pub fn ExportButtons(state: DetailState) -> impl IntoView {
             }
         });
     };
+    let button = move |(what, label): (What, &'static str)| {
+        let press = Callback::new(move |_| run(what));
+        view! { <BusyButton label=label busy=pending on_press=press /> }
+    };
     view! {
         <div class="detail-action export-actions">
-            <button
-                type="button"
-                class="btn"
-                disabled=move || pending.get()
-                aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::Deployment)
-            >
-                "Export"
-            </button>
-            <button
-                type="button"
-                class="btn"
-                disabled=move || pending.get()
-                aria-busy=move || pending.get().to_string()
-                on:click=move |_| run(What::JobDefinition)
-            >
-                "Export job definition"
-            </button>
-            <span class="export-error" role="alert">
+            {[(What::Deployment, "Export"), (What::JobDefinition, "Export job definition")]
+                .map(button)} <span class="export-error" role="alert">
                 {move || error.get()}
             </span>
         </div>

@@ -96,14 +96,14 @@ pub fn History(state: DetailState) -> impl IntoView {
         focus(&tab_id(next));
     };
 
+    // Each tab's button and panel follow whether it is the one shown.
+    let tabs = HistoryTab::ALL.map(|t| (t, Memo::new(move |_| tab.get() == t)));
     view! {
         <section class="card history" aria-labelledby="history-title">
             <h2 id="history-title">"History"</h2>
             <div class="history-tabs" role="tablist" aria-label="History" on:keydown=on_keydown>
-                {HistoryTab::ALL
-                    .into_iter()
-                    .map(|t| {
-                        let selected = Memo::new(move |_| tab.get() == t);
+                {tabs
+                    .map(|(t, selected)| {
                         view! {
                             <button
                                 type="button"
@@ -121,10 +121,8 @@ pub fn History(state: DetailState) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            {HistoryTab::ALL
-                .into_iter()
-                .map(|t| {
-                    let selected = Memo::new(move |_| tab.get() == t);
+            {tabs
+                .map(|(t, selected)| {
                     view! {
                         <div
                             role="tabpanel"

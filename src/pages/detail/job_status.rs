@@ -13,6 +13,7 @@ use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::{Job, JobState, StreamFrame};
 use crate::api::query::{JobFilter, Page};
+use crate::components::status_line::Loading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -110,14 +111,7 @@ fn Body(state: DetailState) -> impl IntoView {
                 })
         }}
         {move || match shape.get() {
-            Shape::Loading => {
-                view! {
-                    <p class="loading" role="status">
-                        "Loading jobs…"
-                    </p>
-                }
-                    .into_any()
-            }
+            Shape::Loading => view! { <Loading text="Loading jobs…" /> }.into_any(),
             Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
             Shape::Jobs => {
                 view! {

@@ -7,9 +7,10 @@ use super::submission::{Submission, SubmissionStatus};
 use crate::api::endpoints;
 use crate::api::models::RevisionCreated;
 use crate::client::{active_definition, use_auth};
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::answer_or_retry;
 use crate::components::form_field::describedby;
 use crate::components::json_editor::JsonEditor;
+use crate::components::status_line::Loading;
 use crate::domain::jobdef::review::{listed, Review};
 use crate::domain::jobdef::Problem;
 use crate::domain::words::count_of;
@@ -47,47 +48,43 @@ pub fn JobDefinitionSection(
         <section class="card edit-card edit-card-wide">
             <h2>"Job definition"</h2>
             <Transition fallback=|| {
-                view! {
-                    <p class="loading" role="status">
-                        "Loading the job definition…"
-                    </p>
-                }
+                view! { <Loading text="Loading the job definition…" /> }
             }>
                 {move || {
                     let id = id.clone();
                     source
                         .get()
-                        .map(move |result| match result {
-                            Ok(base) => {
-                                let found = base.is_some();
-                                view! {
-                                    <p class="muted">
-                                        {move || {
-                                            if found {
-                                                format!(
-                                                    "Revision {} is active. Edit its definition and create a new revision.",
-                                                    active.get(),
-                                                )
-                                            } else {
-                                                format!(
-                                                    "Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.",
-                                                )
-                                            }
-                                        }}
-                                    </p>
-                                    <JobDefinitionForm
-                                        id=id
-                                        draft=draft
-                                        active=active
-                                        base=base
-                                        locked=locked
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
-                            }
+                        .map(move |answer| {
+                            answer_or_retry(
+                                answer,
+                                retry,
+                                move |base| {
+                                    let found = base.is_some();
+                                    view! {
+                                        <p class="muted">
+                                            {move || {
+                                                if found {
+                                                    format!(
+                                                        "Revision {} is active. Edit its definition and create a new revision.",
+                                                        active.get(),
+                                                    )
+                                                } else {
+                                                    format!(
+                                                        "Revision {active_revision}'s definition was not found. Paste a job definition to create a new revision.",
+                                                    )
+                                                }
+                                            }}
+                                        </p>
+                                        <JobDefinitionForm
+                                            id=id
+                                            draft=draft
+                                            active=active
+                                            base=base
+                                            locked=locked
+                                        />
+                                    }
+                                },
+                            )
                         })
                 }}
             </Transition>

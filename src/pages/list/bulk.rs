@@ -80,7 +80,7 @@ pub fn BulkBar(
         selection.summary.set(None);
         review.set(Some((action, plan(action, &selected_targets()))));
     };
-    let confirm = move |_| {
+    let confirm = move |()| {
         let Some((action, plan)) = review.get_untracked() else {
             return;
         };
@@ -104,30 +104,19 @@ pub fn BulkBar(
         <Show when=move || { count() > 0 || review.with(|r| r.is_some()) }>
             <div class="bulk-bar" role="region" aria-label="Bulk actions">
                 <span>{move || format!("{} selected", count())}</span>
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| open_review(Action::Start)
-                    disabled=running
-                >
-                    "Start selected"
-                </button>
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| open_review(Action::Stop)
-                    disabled=running
-                >
-                    "Stop selected"
-                </button>
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| open_review(Action::Archive)
-                    disabled=running
-                >
-                    "Archive selected"
-                </button>
+                {[Action::Start, Action::Stop, Action::Archive]
+                    .map(|action| {
+                        view! {
+                            <button
+                                type="button"
+                                class="btn"
+                                on:click=move |_| open_review(action)
+                                disabled=running
+                            >
+                                {format!("{} selected", action.label())}
+                            </button>
+                        }
+                    })}
                 <button
                     type="button"
                     class="btn btn-ghost"
@@ -140,43 +129,51 @@ pub fn BulkBar(
                 </button>
             </div>
         </Show>
-        {move || {
-            review
-                .get()
-                .map(|(action, plan)| {
-                    view! {
-                        <section class="bulk-review card" aria-labelledby="bulk-review-title">
-                            <h2 id="bulk-review-title">
-                                {format!(
-                                    "{} {} of {} selected",
-                                    action.label(),
-                                    plan.send.len(),
-                                    plan.send.len() + plan.skipped.len(),
-                                )}
-                            </h2>
-                            <PlanList plan=plan.clone() />
-                            <div class="actions">
-                                <button
-                                    type="button"
-                                    class="btn btn-primary"
-                                    on:click=confirm
-                                    disabled=move || running() || plan.send.is_empty()
-                                >
-                                    "Confirm"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="btn"
-                                    on:click=move |_| review.set(None)
-                                    disabled=running
-                                >
-                                    "Cancel"
-                                </button>
-                            </div>
-                        </section>
-                    }
-                })
-        }}
+        <Review review=review running=Signal::derive(running) on_confirm=Callback::new(confirm) />
+    }
+}
+
+/// What a bulk action will send and skip, with Confirm and Cancel.
+#[component]
+fn Review(
+    review: RwSignal<Option<(Action, Plan)>>,
+    running: Signal<bool>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    move || {
+        review.get().map(|(action, plan)| {
+            view! {
+                <section class="bulk-review card" aria-labelledby="bulk-review-title">
+                    <h2 id="bulk-review-title">
+                        {format!(
+                            "{} {} of {} selected",
+                            action.label(),
+                            plan.send.len(),
+                            plan.send.len() + plan.skipped.len(),
+                        )}
+                    </h2>
+                    <PlanList plan=plan.clone() />
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="btn btn-primary"
+                            on:click=move |_| on_confirm.run(())
+                            disabled=move || running.get() || plan.send.is_empty()
+                        >
+                            "Confirm"
+                        </button>
+                        <button
+                            type="button"
+                            class="btn"
+                            on:click=move |_| review.set(None)
+                            disabled=move || running.get()
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 use super::GoToList;
 use crate::api::models::{Status, Strategy};
 use crate::api::query::SortOrder;
+use crate::components::check_chip::ChipSet;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::domain::status::label;
@@ -18,26 +19,13 @@ pub fn Filters(view: Memo<ListView>, go: GoToList) -> impl IntoView {
     view! {
         <div class="filters" role="search">
             <SearchBox view=view go=go />
-            <fieldset class="status-filter">
-                <legend>"Status"</legend>
-                {Status::ALL
-                    .into_iter()
-                    .map(|status| {
-                        view! {
-                            <label class="chip">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || view.with(|v| v.statuses.contains(&status))
-                                    on:change=move |_| {
-                                        go.go(view.get_untracked().toggle_status(status), false)
-                                    }
-                                />
-                                {label(status)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChipSet
+                legend="Status"
+                values=&Status::ALL
+                chosen=Callback::new(move |s| view.with(|v| v.statuses.contains(&s)))
+                toggle=Callback::new(move |s| go.go(view.get_untracked().toggle_status(s), false))
+                label=label
+            />
             <div class="filter-row">
                 <ChoiceSelect
                     label="Strategy "

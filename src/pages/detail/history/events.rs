@@ -4,6 +4,7 @@
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
 use crate::api::models::{Event, EventCategory, EventList};
+use crate::components::check_chip::CheckChip;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::pager::PageSizeSelect;
 use crate::components::relative_time::RelativeTime;
@@ -58,14 +59,14 @@ fn TypeChoice(kind: String, ctx: Ctx) -> impl IntoView {
     let checked_kind = kind.clone();
     let toggled_kind = kind.clone();
     view! {
-        <label class="chip">
-            <input
-                type="checkbox"
-                prop:checked=move || view.with(|v| v.types.contains(&checked_kind))
-                on:change=move |_| go.go(view.get_untracked().toggle_type(&toggled_kind))
-            />
+        <CheckChip
+            checked=Signal::derive(move || view.with(|v| v.types.contains(&checked_kind)))
+            on_toggle=Callback::new(move |_| {
+                go.go(view.get_untracked().toggle_type(&toggled_kind))
+            })
+        >
             <code>{kind}</code>
-        </label>
+        </CheckChip>
     }
 }
 

@@ -4,8 +4,10 @@
 use crate::api::endpoints;
 use crate::api::models::JobDetail as Detail;
 use crate::client::Auth;
-use crate::components::error_box::ErrorBox;
+use crate::components::disclosure::DisclosureButton;
+use crate::components::error_box::answer_or_retry;
 use crate::components::local_time::LocalTime;
+use crate::components::status_line::Loading;
 use crate::domain::diff::pretty;
 use crate::domain::history::job_state_label;
 use crate::domain::units::format_relative;
@@ -20,31 +22,19 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
         async move { auth.call(endpoints::get_job(&deployment, &job)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
-    let (deployment, job) = (for_logs, job_for_logs);
+    let shown = move |detail| {
+        let (deployment, job) = (for_logs.clone(), job_for_logs.clone());
+        view! {
+            <Shown detail=detail />
+            <Logs auth=auth deployment=deployment job=job />
+        }
+    };
     view! {
         <div class="job-detail">
             <Suspense fallback=|| {
-                view! {
-                    <p class="loading" role="status">
-                        "Loading the job…"
-                    </p>
-                }
+                view! { <Loading text="Loading the job…" /> }
             }>
-                {move || {
-                    data.get()
-                        .map(|answer| match answer {
-                            Ok(detail) => {
-                                view! {
-                                    <Shown detail=detail />
-                                    <Logs auth=auth deployment=deployment.clone() job=job.clone() />
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                view! { <ErrorBox error=error on_retry=retry /> }.into_any()
-                            }
-                        })
-                }}
+                {move || { data.get().map(|answer| answer_or_retry(answer, retry, shown.clone())) }}
             </Suspense>
         </div>
     }
@@ -57,42 +47,13 @@ fn Shown(detail: Detail) -> impl IntoView {
     let result = (!detail.job_result.is_null()).then(|| pretty(&detail.job_result));
     view! {
         <dl class="job-detail-grid">
-            <div>
-                <dt>"State"</dt>
-                <dd>{job_state_label(detail.state)}</dd>
-            </div>
-            <div>
-                <dt>"Revision"</dt>
-                <dd>{detail.revision}</dd>
-            </div>
-            <div>
-                <dt>"Node"</dt>
-                <dd>
-                    <code>{node.unwrap_or_else(|| "—".to_string())}</code>
-                </dd>
-            </div>
-            <div>
-                <dt>"Market"</dt>
-                <dd>
-                    <code>{detail.market.clone()}</code>
-                </dd>
-            </div>
-            <div>
-                <dt>"Listed"</dt>
-                <dd>{when(detail.listed_at_utc(), now, "Not listed")}</dd>
-            </div>
-            <div>
-                <dt>"Started"</dt>
-                <dd>{when(detail.started_at(), now, "Not started")}</dd>
-            </div>
-            <div>
-                <dt>"Ended"</dt>
-                <dd>{when(detail.ended_at(), now, "Not ended")}</dd>
-            </div>
-            <div>
-                <dt>"Confidential"</dt>
-                <dd>{if detail.confidential { "Yes" } else { "No" }}</dd>
-            </div>
+            {entry("State", job_state_label(detail.state))} {entry("Revision", detail.revision)}
+            {entry("Node", view! { <code>{node.unwrap_or_else(|| "—".to_string())}</code> })}
+            {entry("Market", view! { <code>{detail.market.clone()}</code> })}
+            {entry("Listed", when(detail.listed_at_utc(), now, "Not listed"))}
+            {entry("Started", when(detail.started_at(), now, "Not started"))}
+            {entry("Ended", when(detail.ended_at(), now, "Not ended"))}
+            {entry("Confidential", if detail.confidential { "Yes" } else { "No" })}
         </dl>
         <h3>"Job definition"</h3>
         <pre class="json-view" tabindex="0" aria-label="Job definition">
@@ -119,14 +80,9 @@ fn Logs(auth: Auth, deployment: String, job: String) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <h4>"Logs"</h4>
-        <button
-            type="button"
-            class="btn"
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
+        <DisclosureButton open=open>
             {move || if open.get() { "Hide this job's logs" } else { "Show this job's logs" }}
-        </button>
+        </DisclosureButton>
         {move || {
             open.get()
                 .then(|| {
@@ -143,6 +99,16 @@ fn Logs(auth: Auth, deployment: String, job: String) -> impl IntoView {
 }
 
 /// An instant exactly, with how long ago it was.
+/// One term of the job's description and its value.
+fn entry(term: &'static str, value: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
 fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>, never: &'static str) -> AnyView {
     match at {
         Some(at) => view! {

@@ -5,6 +5,7 @@ use super::job_detail::JobDetail;
 use super::list::{fetch_view, HistoryList};
 use super::Ctx;
 use crate::api::models::{Job, JobList, JobState};
+use crate::components::check_chip::ChipSet;
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
 use crate::components::disclosure::DisclosureButton;
@@ -22,24 +23,13 @@ pub fn JobsPanel(ctx: Ctx) -> impl IntoView {
     let data = fetch_view::<JobList>(ctx);
     view! {
         <div class="history-filters" role="search" aria-label="Filter jobs">
-            <fieldset class="status-filter">
-                <legend>"State"</legend>
-                {JobState::ALL
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <label class="chip">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || view.with(|v| v.states.contains(&s))
-                                    on:change=move |_| go.go(view.get_untracked().toggle_state(s))
-                                />
-                                {job_state_label(s)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChipSet
+                legend="State"
+                values=&JobState::ALL
+                chosen=Callback::new(move |s| view.with(|v| v.states.contains(&s)))
+                toggle=Callback::new(move |s| go.go(view.get_untracked().toggle_state(s)))
+                label=job_state_label
+            />
             <PageSizeSelect view=view go=go.callback() class="history-page-size" />
         </div>
         <HistoryList

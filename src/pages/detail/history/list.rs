@@ -10,8 +10,9 @@ use crate::api::models::{
 };
 use crate::api::query::{EventFilter, JobFilter, Page, TaskFilter};
 use crate::api::request::ApiRequest;
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::answer_or_retry;
 use crate::components::pager::Pager;
+use crate::components::status_line::Loading;
 use crate::components::table_head::{Columns, TableHead};
 use crate::domain::words::count_of;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
@@ -115,22 +116,11 @@ where
         </p>
         <Transition
             fallback=move || {
-                view! {
-                    <p class="loading" role="status">
-                        {loading_text.clone()}
-                    </p>
-                }
+                view! { <Loading text={loading_text.clone()} /> }
             }
             set_pending=busy
         >
-            {move || {
-                data.get()
-                    .flatten()
-                    .map(|answer| match answer {
-                        Ok(list) => shown(list).into_any(),
-                        Err(error) => view! { <ErrorBox error=error on_retry=retry /> }.into_any(),
-                    })
-            }}
+            {move || { data.get().flatten().map(|answer| answer_or_retry(answer, retry, &shown)) }}
         </Transition>
     }
 }

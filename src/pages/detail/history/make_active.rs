@@ -9,6 +9,7 @@ use crate::api::ApiError;
 use crate::client::{active_definition, Mutation};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::diff_view::DiffView;
+use crate::components::status_line::Loading;
 use crate::domain::diff::{diff_text, diff_values, pretty};
 use crate::pages::detail::state::DetailState;
 use leptos::prelude::*;
@@ -171,11 +172,7 @@ pub fn MakeActiveDialog(m: MakeActive) -> impl IntoView {
         };
         let new_title = format!("Revision {}", target.revision);
         match m.base.get() {
-            None => view! {
-                <p class="loading" role="status">
-                    "Reading the active revision…"
-                </p>
-            }.into_any(),
+            None => view! { <Loading text="Reading the active revision…" /> }.into_any(),
             Some(Err(error)) => view! {
                 <p class="form-error">
                     {format!(

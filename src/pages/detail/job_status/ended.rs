@@ -5,6 +5,7 @@ use super::ops::OpTable;
 use crate::api::endpoints;
 use crate::api::models::Job;
 use crate::api::node::result::parse_result;
+use crate::components::status_line::Waiting;
 use crate::domain::history::job_state_label;
 use crate::domain::logs::status::ops_from_result;
 use crate::domain::units::short_id;
@@ -31,14 +32,7 @@ pub fn EndedJob(state: DetailState, job: Job) -> impl IntoView {
                 </span>" — "{job_state_label(job.state)}
             </h3>
             {move || match result.get() {
-                None => {
-                    view! {
-                        <p class="muted" role="status">
-                            "Loading the result…"
-                        </p>
-                    }
-                        .into_any()
-                }
+                None => view! { <Waiting text="Loading the result…" /> }.into_any(),
                 Some(Err(e)) => {
                     view! {
                         <p class="error-box" role="alert">

@@ -8,6 +8,7 @@ use crate::api::models::Job;
 use crate::api::node::address::info_url;
 use crate::api::node::info::JobInfo;
 use crate::client::nodes::info::{open, InfoError};
+use crate::components::status_line::Waiting;
 use crate::domain::logs::reconnect::delay_ms;
 use crate::domain::logs::status::{endpoints, ops_from_info};
 use crate::domain::units::short_id;
@@ -47,29 +48,10 @@ pub fn RunningJob(job: Job, node: NodeAccess) -> impl IntoView {
             </h3>
             {move || match link.get() {
                 Link::Connecting => {
-                    view! {
-                        <p class="muted" role="status">
-                            "Connecting to the node…"
-                        </p>
-                    }
-                        .into_any()
+                    view! { <Waiting text="Connecting to the node…" /> }.into_any()
                 }
-                Link::Live => {
-                    view! {
-                        <p class="muted" role="status">
-                            "Live from the node"
-                        </p>
-                    }
-                        .into_any()
-                }
-                Link::Ended => {
-                    view! {
-                        <p class="muted" role="status">
-                            "The node ended the job."
-                        </p>
-                    }
-                        .into_any()
-                }
+                Link::Live => view! { <Waiting text="Live from the node" /> }.into_any(),
+                Link::Ended => view! { <Waiting text="The node ended the job." /> }.into_any(),
                 Link::Trouble(message, retrying) => {
                     view! {
                         <p class="error-box" role="alert">

@@ -36,13 +36,7 @@ async fn a_nos_key_is_accepted() {
 #[tokio::test]
 async fn revoked_keys_are_refused() {
     let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "revoked_keys": ["nos_test_key"] })),
-    )
-    .await;
+    configure(&app, json!({ "revoked_keys": ["nos_test_key"] })).await;
     assert_eq!(get(&app, "/deployments").await.status, 401);
     let other = [("authorization", "Bearer nos_other")];
     assert_eq!(

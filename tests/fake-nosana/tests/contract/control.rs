@@ -14,7 +14,7 @@ async fn reset_reseeds_and_clears() {
         Some(json!({ "fail_next": { "count": 5, "status": 500 } })),
     )
     .await;
-    control(&app, "POST", "/config", Some(json!({ "stream": false }))).await;
+    configure(&app, json!({ "stream": false })).await;
 
     let res = control(&app, "POST", "/reset", None).await;
     assert_eq!(res.status, 200);

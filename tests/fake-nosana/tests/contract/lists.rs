@@ -361,7 +361,7 @@ async fn markets_and_credits() {
     for key in ["assignedCredits", "reservedCredits", "settledCredits"] {
         assert!(credits[key].is_number());
     }
-    control(&app, "POST", "/config", Some(json!({ "credits": false }))).await;
+    configure(&app, json!({ "credits": false })).await;
     let gone = get(&app, "/credits/balance").await;
     assert_eq!(
         (gone.status, gone.json()["error"].clone()),

@@ -106,13 +106,7 @@ async fn timeout_and_name() {
         "renamed"
     );
 
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "update_name": false })),
-    )
-    .await;
+    configure(&app, json!({ "update_name": false })).await;
     let res = patch(&app, &id, "update-name", json!({ "name": "again" })).await;
     assert_eq!(res.status, 404);
     assert_eq!(

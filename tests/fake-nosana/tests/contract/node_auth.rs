@@ -85,13 +85,7 @@ async fn the_sign_route_is_strict() {
 async fn the_header_route_is_the_fallback() {
     let app = fake();
     let header = node_header(&app).await;
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "sign_message": false })),
-    )
-    .await;
+    configure(&app, json!({ "sign_message": false })).await;
     let gone = api(
         &app,
         "POST",
@@ -108,13 +102,7 @@ async fn the_header_route_is_the_fallback() {
     assert_eq!(res.status, 200);
     assert_eq!(res.json(), json!({ "header": header }));
 
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "header_bare": true })),
-    )
-    .await;
+    configure(&app, json!({ "header_bare": true })).await;
     let bare = get(&app, &path).await.json();
     assert_eq!(
         format!("nosana-auth:{}", bare["header"].as_str().unwrap()),
@@ -138,13 +126,7 @@ async fn the_header_route_is_the_fallback() {
         (unknown.status, unknown.message()),
         (404, "Deployment not found.".into())
     );
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "deployment_header": false })),
-    )
-    .await;
+    configure(&app, json!({ "deployment_header": false })).await;
     assert_eq!(get(&app, &path).await.json()["statusCode"], 404);
 }
 
@@ -162,13 +144,7 @@ async fn config_json_names_this_server_and_its_nodes() {
         json!({ "api": "/api", "nodes": "/nodes/{node}" })
     );
 
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "config_json": false })),
-    )
-    .await;
+    configure(&app, json!({ "config_json": false })).await;
     assert_eq!(
         send(&app, "GET", "/config.json", &[], None).await.status,
         404

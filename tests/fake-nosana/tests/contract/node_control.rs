@@ -16,34 +16,19 @@ async fn held(app: &axum::Router, job: &str) -> u64 {
 
 #[tokio::test]
 async fn automatic_output_runs_and_pauses() {
-    let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "node_output": false })),
-    )
-    .await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let app = quiet().await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     let (replayed, end) = read(&mut ws, usize::MAX, Duration::from_millis(300)).await;
     assert_eq!(end, End::Quiet);
     assert_eq!(replayed.len() as u64, held(&app, &job.job).await);
 
     let on = json!({ "node_output": true, "node_output_ms": 20 });
-    control(&app, "POST", "/config", Some(on)).await;
+    configure(&app, on).await;
     let (frames, _) = read(&mut ws, 3, WAIT).await;
     assert_eq!(frames.len(), 3, "live lines arrive by themselves");
 
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "node_output": false })),
-    )
-    .await;
+    pause_output(&app).await;
     // Whatever was under way has arrived once a read stays quiet; then nothing more comes.
     read(&mut ws, usize::MAX, Duration::from_millis(200)).await;
     let before = held(&app, &job.job).await;
@@ -64,14 +49,7 @@ async fn automatic_output_runs_and_pauses() {
 
 #[tokio::test]
 async fn reset_forgets_what_the_nodes_held() {
-    let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "node_output": false })),
-    )
-    .await;
+    let app = quiet().await;
     let job = running_job(&app).await;
     let start = held(&app, &job.job).await;
     control(
@@ -93,9 +71,7 @@ async fn reset_forgets_what_the_nodes_held() {
 #[tokio::test]
 async fn the_nodes_log_what_reached_them() {
     let app = fake();
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     read(&mut ws, 1, WAIT).await;
     ws.close(None).await.unwrap();
@@ -184,16 +160,12 @@ async fn control_routes_refuse_what_they_cannot_do() {
 #[tokio::test]
 async fn a_stop_through_the_api_reaches_the_node_and_the_result_follows() {
     let app = fake();
-    control(
+    configure(
         &app,
-        "POST",
-        "/config",
-        Some(json!({ "transition_ms": 10, "result_delay_ms": 10, "node_output": false })),
+        json!({ "transition_ms": 10, "result_delay_ms": 10, "node_output": false }),
     )
     .await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     read(&mut ws, 1, WAIT).await;
     api(

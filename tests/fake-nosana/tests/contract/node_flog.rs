@@ -8,25 +8,10 @@ use futures_util::SinkExt;
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-/// The fake with its automatic output paused, so every line is one a test asked for.
-async fn quiet() -> axum::Router {
-    let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "node_output": false })),
-    )
-    .await;
-    app
-}
-
 #[tokio::test]
 async fn replays_held_lines_grouped_by_op_then_sends_live_ones() {
     let app = quiet().await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     let (frames, end) = read(&mut ws, usize::MAX, Duration::from_millis(500)).await;
     assert_eq!(end, End::Quiet, "the socket stays open");
@@ -92,9 +77,7 @@ async fn replays_held_lines_grouped_by_op_then_sends_live_ones() {
 #[tokio::test]
 async fn narrowing_to_an_op_or_group() {
     let app = quiet().await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let lines = json!({ "lines": [
         { "opId": "sidecar", "group": "extra", "message": "from the sidecar\n" },
         "from the main op\n"
@@ -225,16 +208,8 @@ async fn a_rotated_signature_is_refused_until_signed_again() {
 #[tokio::test]
 async fn an_ended_job_keeps_its_socket_quiet_then_the_node_closes_it() {
     let app = quiet().await;
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "result_delay_ms": 400 })),
-    )
-    .await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    configure(&app, json!({ "result_delay_ms": 400 })).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     read(&mut ws, usize::MAX, Duration::from_millis(200)).await;
     let lines = json!({ "lines": [
@@ -287,9 +262,7 @@ async fn an_ended_job_keeps_its_socket_quiet_then_the_node_closes_it() {
 #[tokio::test]
 async fn dropping_cuts_the_connection_without_a_close_frame() {
     let app = quiet().await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let mut ws = flog(addr, &job.node, &header, &job.job, json!({})).await;
     read(&mut ws, usize::MAX, Duration::from_millis(200)).await;
     let res = control(&app, "POST", &format!("/jobs/{}/drop", job.job), None).await;
@@ -303,9 +276,7 @@ async fn dropping_cuts_the_connection_without_a_close_frame() {
 #[tokio::test]
 async fn a_hundred_thousand_history_lines_are_seeded_and_replayed_quickly() {
     let app = quiet().await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let started = std::time::Instant::now();
     let res = control(
         &app,

@@ -6,17 +6,8 @@ use serde_json::json;
 
 #[tokio::test]
 async fn follows_the_job_until_it_ends() {
-    let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "node_output": false })),
-    )
-    .await;
-    let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let addr = listen(app.clone()).await;
+    let app = quiet().await;
+    let OnNode { job, header, addr } = on_node(&app).await;
     let path = format!("/nodes/{}/job/{}/info", job.node, job.job);
     let mut conn = raw(addr, "GET", &path, &[("Authorization", &header)]).await;
     let text = read_until(&mut conn, "data: ", 1, WAIT).await;
@@ -192,13 +183,7 @@ async fn newer_nodes_report_ops_endpoints_and_themselves() {
     assert_eq!(res.status, 404);
     assert!(res.text.starts_with("No running job with that address"));
 
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "older_nodes": true })),
-    )
-    .await;
+    configure(&app, json!({ "older_nodes": true })).await;
     let old = send(&app, "GET", &format!("{base}/ops"), &auth, None).await;
     assert_eq!(
         (old.status, old.text),

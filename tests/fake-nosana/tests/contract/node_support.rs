@@ -1,4 +1,5 @@
-//! Helpers for the node double: the node header, a running job, and a WebSocket client
+//! Helpers for the node double: the node header, a running job (on a listening,
+//! quiet fake), and a WebSocket client
 //! that reads `/flog` frames until a close.
 
 use std::net::SocketAddr;
@@ -33,6 +34,31 @@ pub async fn node_header(app: &Router) -> String {
         v["message"].as_str().unwrap(),
         v["signature"].as_str().unwrap()
     )
+}
+
+/// The fake with its automatic output paused, so every line is one a test asked for.
+pub async fn quiet() -> Router {
+    let app = fake();
+    pause_output(&app).await;
+    app
+}
+
+pub async fn pause_output(app: &Router) {
+    configure(app, json!({ "node_output": false })).await;
+}
+
+/// A running job, the header of its node, and the fake listening on a port.
+pub struct OnNode {
+    pub job: RunningJob,
+    pub header: String,
+    pub addr: SocketAddr,
+}
+
+pub async fn on_node(app: &Router) -> OnNode {
+    let job = running_job(app).await;
+    let header = node_header(app).await;
+    let addr = listen(app.clone()).await;
+    OnNode { job, header, addr }
 }
 
 pub struct RunningJob {

@@ -176,13 +176,7 @@ async fn automatic_transitions() {
 #[tokio::test]
 async fn seeded_transitional_statuses_stay_put() {
     let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "transition_ms": 10 })),
-    )
-    .await;
+    configure(&app, json!({ "transition_ms": 10 })).await;
     let id = id_with_status(&app, "STARTING").await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert_eq!(

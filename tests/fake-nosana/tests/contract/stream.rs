@@ -1,9 +1,18 @@
+use std::net::SocketAddr;
 use std::time::Duration;
+
+use tokio::net::TcpStream;
 
 use crate::support::*;
 use serde_json::json;
 
 const WAIT: Duration = Duration::from_secs(5);
+
+/// A deployment's event stream, opened with the test key on the listening fake.
+async fn open_stream(addr: SocketAddr, id: &str) -> TcpStream {
+    let path = format!("/api/deployments/{id}/stream");
+    raw(addr, "GET", &path, &[("Authorization", AUTH)]).await
+}
 
 #[tokio::test]
 async fn starts_with_the_deployment_then_jobs_then_tasks() {
@@ -15,13 +24,7 @@ async fn starts_with_the_deployment_then_jobs_then_tasks() {
     let id = dep["id"].as_str().unwrap();
     let replicas = dep["replicas"].as_u64().unwrap() as usize;
     let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("/api/deployments/{id}/stream"),
-        &[("Authorization", AUTH)],
-    )
-    .await;
+    let mut conn = open_stream(addr, id).await;
     let text = read_until(&mut conn, "data: ", 2 + replicas, WAIT).await;
     assert!(text.starts_with("HTTP/1.1 200"), "{text}");
     assert!(text
@@ -41,22 +44,10 @@ async fn starts_with_the_deployment_then_jobs_then_tasks() {
 #[tokio::test]
 async fn changes_follow_the_snapshot() {
     let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "transition_ms": 50 })),
-    )
-    .await;
+    configure(&app, json!({ "transition_ms": 50 })).await;
     let id = id_with_status(&app, "STOPPED").await;
     let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("/api/deployments/{id}/stream"),
-        &[("Authorization", AUTH)],
-    )
-    .await;
+    let mut conn = open_stream(addr, &id).await;
     read_until(&mut conn, "data: ", 1, WAIT).await;
 
     api(
@@ -93,22 +84,10 @@ async fn changes_follow_the_snapshot() {
 #[tokio::test]
 async fn keep_alive_comments_and_injected_frames() {
     let app = fake();
-    control(
-        &app,
-        "POST",
-        "/config",
-        Some(json!({ "keepalive_ms": 100 })),
-    )
-    .await;
+    configure(&app, json!({ "keepalive_ms": 100 })).await;
     let id = id_with_status(&app, "DRAFT").await;
     let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("/api/deployments/{id}/stream"),
-        &[("Authorization", AUTH)],
-    )
-    .await;
+    let mut conn = open_stream(addr, &id).await;
     let text = read_until(&mut conn, ": keep-alive\n\n", 1, WAIT).await;
     assert!(text.contains(": keep-alive\n\n"));
 
@@ -149,13 +128,7 @@ async fn deleting_the_deployment_ends_its_stream() {
     let app = fake();
     let id = id_with_status(&app, "STOPPED").await;
     let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("/api/deployments/{id}/stream"),
-        &[("Authorization", AUTH)],
-    )
-    .await;
+    let mut conn = open_stream(addr, &id).await;
     read_until(&mut conn, "data: ", 1, WAIT).await;
     api(&app, "DELETE", &format!("/deployments/{id}"), None).await;
     // The chunked body ends with its zero-length chunk.
@@ -167,7 +140,7 @@ async fn deleting_the_deployment_ends_its_stream() {
 async fn missing_route_on_an_old_gateway() {
     let app = fake();
     let id = id_with_status(&app, "RUNNING").await;
-    control(&app, "POST", "/config", Some(json!({ "stream": false }))).await;
+    configure(&app, json!({ "stream": false })).await;
     let res = get(&app, &format!("/deployments/{id}/stream")).await;
     assert_eq!(res.status, 404);
     assert_eq!(

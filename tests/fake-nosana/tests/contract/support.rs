@@ -101,6 +101,12 @@ pub async fn control(app: &Router, method: &str, path: &str, body: Option<Value>
     send(app, method, &format!("/__fake{path}"), &[], text.as_deref()).await
 }
 
+/// Changes the fake's settings (`POST /__fake/config`), as a test's setup.
+pub async fn configure(app: &Router, settings: Value) {
+    let res = control(app, "POST", "/config", Some(settings)).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+}
+
 /// The whole store, in seed order.
 pub async fn seeded(app: &Router) -> Vec<Value> {
     control(app, "GET", "/deployments", None)
