@@ -17,6 +17,7 @@ mod polling;
 mod schedule;
 mod service_urls;
 mod state;
+mod usage;
 
 use crate::client::use_auth;
 use crate::components::clock::Clock;
@@ -104,6 +105,7 @@ fn Loaded(state: DetailState) -> impl IntoView {
         </div>
         <activity::RecentActivity state=state />
         <job_status::JobStatus state=state />
+        <usage::Usage state=state />
         <history::History state=state />
     }
 }

@@ -3,3 +3,5 @@
 pub mod access;
 pub mod flog;
 pub mod info;
+/// Resource figures (`/stats`, `/stats/stream`) and the host (`/node/info`).
+pub mod stats;

@@ -89,3 +89,19 @@ pub fn bar_percent(value: f64, of: f64) -> u32 {
     }
     (value / of * 100.0).clamp(0.0, 100.0).round() as u32
 }
+
+/// "1.50 MB/s (read 1.00 MB/s, write 0.50 MB/s)", "3,120 MB of 24.0 GB", "123.4 %".
+pub fn describe(metric: Metric, v: f64, a: f64, b: f64) -> String {
+    match metric.parts() {
+        Some((pa, pb)) => format!(
+            "{} ({pa} {}, {pb} {})",
+            figure(metric, v),
+            figure(metric, a),
+            figure(metric, b)
+        ),
+        None if metric == Metric::Memory && a > 0.0 => {
+            format!("{} of {}", figure(metric, v), figure(metric, a))
+        }
+        None => figure(metric, v),
+    }
+}

@@ -224,6 +224,12 @@ fn figures_with_units() {
     assert_eq!(no_reading_for(100_000, None), None);
     assert_eq!(bar_percent(3_000.0, 12_000.0), 25);
     assert_eq!(bar_percent(5.0, 0.0), 0);
+    assert_eq!(
+        describe(Metric::Disk, 1.5, 1.0, 0.5),
+        "1.50 MB/s (read 1.00 MB/s, write 512 KB/s)"
+    );
+    assert_eq!(describe(Metric::Memory, 3120.0, 24_564.0, 0.0), "3,120 MB of 24.0 GB");
+    assert_eq!(describe(Metric::Cpu, 80.0, 0.0, 0.0), "80.0 %");
 }
 
 #[test]

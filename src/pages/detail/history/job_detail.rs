@@ -3,6 +3,7 @@
 
 use crate::api::endpoints;
 use crate::api::models::JobDetail as Detail;
+use crate::api::models::JobState;
 use crate::client::Auth;
 use crate::components::error_box::ErrorBox;
 use crate::components::local_time::LocalTime;
@@ -34,8 +35,20 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
                     data.get()
                         .map(|answer| match answer {
                             Ok(detail) => {
+                                let running = (detail.state == JobState::Running)
+                                    .then(|| {
+                                        view! {
+                                            <super::super::usage::JobUsage
+                                                auth=auth
+                                                deployment=deployment.clone()
+                                                job=job.clone()
+                                                node=detail.node.clone()
+                                            />
+                                        }
+                                    });
                                 view! {
                                     <Shown detail=detail />
+                                    {running}
                                     <Logs auth=auth deployment=deployment.clone() job=job.clone() />
                                 }
                                     .into_any()
