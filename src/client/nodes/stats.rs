@@ -28,6 +28,8 @@ pub enum StatsError {
     Network,
     NotAStream,
     Timeout,
+    /// The stream ended while the job still runs there.
+    Closed,
 }
 
 impl StatsError {
@@ -38,6 +40,7 @@ impl StatsError {
             StatsError::Network => http_status_message(0),
             StatsError::NotAStream => "The node's answer was not a usage stream.".to_string(),
             StatsError::Timeout => "The node did not answer in time.".to_string(),
+            StatsError::Closed => "The node closed the usage stream.".to_string(),
         }
     }
 

@@ -88,9 +88,12 @@ pub async fn follow(replica: Replica, model: Model, access: NodeAccess, range: i
                                 return;
                             }
                         }
+                        // The job ended, or the connection did: `/stats` tells which.
                         Ok(Next::Ended) => {
-                            model.set_link(&job, Link::Ended);
-                            return;
+                            if let Err(Stop::Final) = poll(&mut s, &model, &job).await {
+                                return;
+                            }
+                            break StatsError::Closed;
                         }
                         Err(e) => break e,
                     }

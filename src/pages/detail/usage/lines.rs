@@ -26,17 +26,22 @@ pub fn derive(model: Model, range: Memo<Range>) -> Memo<Vec<ChartLines>> {
             let width = model.width.get();
             let end = now_ms();
             let start = end - r.ms();
+            // Series in the replicas' order (then by op), so "Replica 1" is the first line.
+            let order: Vec<String> = model
+                .replicas
+                .with(|r| r.iter().map(|x| x.job.clone()).collect());
             model.held.with(|h| {
+                let mut keys: Vec<&SeriesKey> = h.series.keys().collect();
+                keys.sort_by_key(|k| (order.iter().position(|j| *j == k.job), k.op.clone()));
                 Metric::ALL
                     .into_iter()
                     .map(|metric| {
-                        let lines: Vec<(usize, SeriesKey, Line)> = h
-                            .series
-                            .keys()
+                        let lines: Vec<(usize, SeriesKey, Line)> = keys
+                            .iter()
                             .enumerate()
                             .map(|(i, k)| {
                                 let l = line(metric, h.window(k, start, end), start, r.gap_ms());
-                                (i, k.clone(), l)
+                                (i, (*k).clone(), l)
                             })
                             .collect();
                         let limit = (metric == Metric::Memory)

@@ -17,7 +17,7 @@ pub fn RangePicker(url: RangeInUrl) -> impl IntoView {
                             type="button"
                             class="btn usage-range"
                             aria-pressed=move || pressed().to_string()
-                            aria-label=format!("Show the {}", r.spoken())
+                            title=format!("Show the {}", r.spoken())
                             on:click=move |_| {
                                 if !pressed() {
                                     url.set(Some(r));

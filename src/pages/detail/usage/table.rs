@@ -37,7 +37,9 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
         })
     };
     view! {
-        <table class="visually-hidden" aria-label="Latest usage">
+        // Hidden by its wrapper: a table ignores the 1 px width and would widen the page.
+        <div class="visually-hidden">
+        <table aria-label="Latest usage">
             <caption>"Latest usage of each op and replica"</caption>
             <thead>
                 <tr>
@@ -66,5 +68,6 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                 }}
             </tbody>
         </table>
+        </div>
     }
 }

@@ -27,6 +27,7 @@ pub fn router() -> Router<App> {
         .route("/__fake/jobs/{job}/output", post(run_output))
         .route("/__fake/jobs/{job}/end", post(end))
         .route("/__fake/jobs/{job}/drop", post(drop_sockets))
+        .route("/__fake/jobs/{job}/usage", post(super::usage::change))
         .route("/__fake/nodes/rotate-signature", post(rotate))
         .route(
             "/__fake/node-requests",
@@ -39,7 +40,7 @@ fn not_found() -> Refusal {
 }
 
 /// The running job's node state; 404 for an unknown job, 409 when no node runs it.
-fn with_running<T>(app: &App, job: &str, f: impl FnOnce(&mut JobLog) -> T) -> Result<T, Refusal> {
+pub(super) fn with_running<T>(app: &App, job: &str, f: impl FnOnce(&mut JobLog) -> T) -> Result<T, Refusal> {
     let store = app.store();
     let found = super::find_job(&store, job).ok_or_else(not_found)?;
     if found.state != JobState::Running {

@@ -162,6 +162,8 @@ pub struct JobLog {
     pub gone: bool,
     /// Ops stopped or restarted through the op controls, by op id.
     pub op_status: Vec<(String, String)>,
+    /// What tests did to the resource figures (leak, restart, history).
+    pub usage: super::usage::Usage,
 }
 
 impl JobLog {
@@ -180,6 +182,7 @@ impl JobLog {
             ended: None,
             gone: false,
             op_status: Vec::new(),
+            usage: Default::default(),
         }
     }
 

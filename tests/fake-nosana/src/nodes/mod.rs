@@ -16,6 +16,7 @@ pub mod output;
 mod result;
 mod stats;
 mod tick;
+mod usage;
 
 use std::collections::HashMap;
 
