@@ -12,10 +12,10 @@ pub mod flog;
 pub mod header;
 /// `GET {node}/job/{job}/info` SSE frames: each op's status and exit code.
 pub mod info;
-/// Resource samples (`/stats`, `/stats/stream`) and the host (`/node/info`).
-pub mod stats;
 /// Past logs and exit codes from the job's result (`jobResult.opStates`).
 pub mod result;
+/// Resource samples (`/stats`, `/stats/stream`) and the host (`/node/info`).
+pub mod stats;
 
 #[cfg(test)]
 mod tests;

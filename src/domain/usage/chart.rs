@@ -38,7 +38,11 @@ pub fn time_ticks(t0: i64, t1: i64, step: i64, offset_ms: i64) -> Vec<i64> {
         return Vec::new();
     }
     let first = (t0 + offset_ms).div_euclid(step) * step + step - offset_ms;
-    let first = if first - step >= t0 { first - step } else { first };
+    let first = if first - step >= t0 {
+        first - step
+    } else {
+        first
+    };
     (0..)
         .map(|i| first + i * step)
         .take_while(|t| *t <= t1)
@@ -101,5 +105,10 @@ impl Scale {
 
 /// The largest figure of the lines (and limits) to fit on the value axis.
 pub fn top(values: impl IntoIterator<Item = f64>) -> f64 {
-    nice_max(values.into_iter().filter(|v| v.is_finite()).fold(0.0, f64::max))
+    nice_max(
+        values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max),
+    )
 }

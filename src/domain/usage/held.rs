@@ -89,7 +89,9 @@ impl Held {
         let Some(list) = self.series.get(key) else {
             return &[];
         };
-        let from = list.partition_point(|s| s.timestamp < start).saturating_sub(1);
+        let from = list
+            .partition_point(|s| s.timestamp < start)
+            .saturating_sub(1);
         let to = list.partition_point(|s| s.timestamp <= end);
         &list[from..to.max(from)]
     }

@@ -87,7 +87,11 @@ fn the_sample_before_the_window_gives_the_first_rate() {
     let l = line(Metric::Disk, &s, 1_000, GAP);
     assert_eq!(l.points().map(|p| p.v).collect::<Vec<_>>(), vec![2.0]);
     let cpu = line(Metric::Cpu, &s, 1_000, GAP);
-    assert_eq!(cpu.points().count(), 1, "CPU before the window is not shown");
+    assert_eq!(
+        cpu.points().count(),
+        1,
+        "CPU before the window is not shown"
+    );
 }
 
 #[test]
@@ -112,9 +116,15 @@ fn nearest_point_within_reach() {
 #[test]
 fn held_samples_merge_in_order_and_replace_equal_times() {
     let mut h = Held::default();
-    assert_eq!(h.add("j", [stat("a", 10, 0.0, 0.0), stat("a", 20, 0.0, 0.0)]), 2);
+    assert_eq!(
+        h.add("j", [stat("a", 10, 0.0, 0.0), stat("a", 20, 0.0, 0.0)]),
+        2
+    );
     // A poll answered after a live frame: older samples go in place, equal ones are no change.
-    assert_eq!(h.add("j", [stat("a", 5, 0.0, 0.0), stat("a", 10, 0.0, 0.0)]), 1);
+    assert_eq!(
+        h.add("j", [stat("a", 5, 0.0, 0.0), stat("a", 10, 0.0, 0.0)]),
+        1
+    );
     assert_eq!(h.add("j", [stat("a", 20, 9.0, 0.0)]), 1);
     let key = SeriesKey {
         job: "j".into(),
@@ -156,7 +166,10 @@ fn range_interval_and_fetch_choice() {
         assert!((4..=7).contains(&n), "{r:?}: {n}");
     }
     let now = 100_000_000;
-    assert_eq!(missing_span(Range::M15, now, None), Some((now - 900_000, now)));
+    assert_eq!(
+        missing_span(Range::M15, now, None),
+        Some((now - 900_000, now))
+    );
     assert_eq!(missing_span(Range::M15, now, Some(now - 3_600_000)), None);
     assert_eq!(
         missing_span(Range::H1, now, Some(now - 900_000)),
@@ -204,7 +217,12 @@ fn scales_ticks_and_paths() {
     assert_eq!(s.y(0.0), HEIGHT - PAD_BOTTOM);
     assert_eq!(s.y(100.0), PAD_TOP);
     assert_eq!(s.t_at(s.x(500)), 500);
-    let p = |t, v| Point { t, v, a: 0.0, b: 0.0 };
+    let p = |t, v| Point {
+        t,
+        v,
+        a: 0.0,
+        b: 0.0,
+    };
     let d = s.path(&[vec![p(0, 0.0), p(1000, 100.0)], vec![p(500, 50.0)]]);
     assert_eq!(d, "M52.0 138.0L452.0 8.0M252.0 73.0h1");
 }
@@ -228,7 +246,10 @@ fn figures_with_units() {
         describe(Metric::Disk, 1.5, 1.0, 0.5),
         "1.50 MB/s (read 1.00 MB/s, write 512 KB/s)"
     );
-    assert_eq!(describe(Metric::Memory, 3120.0, 24_564.0, 0.0), "3,120 MB of 24.0 GB");
+    assert_eq!(
+        describe(Metric::Memory, 3120.0, 24_564.0, 0.0),
+        "3,120 MB of 24.0 GB"
+    );
     assert_eq!(describe(Metric::Cpu, 80.0, 0.0, 0.0), "80.0 %");
 }
 
@@ -241,7 +262,10 @@ fn stats_frames_array_single_object_or_junk() {
     assert_eq!(got[0].net_sent, Some(4.0));
     let one = r#"{"opId":"b","timestamp":"7","cpu":{"cpu_percent":"3.5"}}"#;
     let got = parse_stats(one);
-    assert_eq!((got[0].timestamp, got[0].cpu_percent, got[0].disk_read), (7, Some(3.5), None));
+    assert_eq!(
+        (got[0].timestamp, got[0].cpu_percent, got[0].disk_read),
+        (7, Some(3.5), None)
+    );
     assert!(parse_stats("keep-alive").is_empty());
     assert!(parse_stats("42").is_empty());
 }

@@ -108,8 +108,13 @@ fn DeploymentUsage(state: DetailState, url: RangeInUrl) -> impl IntoView {
                 }
                     .into_any()
             }
-            Some(true) => view! { <p class="muted">"No job is running, so there is no usage to show."</p> }.into_any(),
-            Some(false) => view! { <UsageView replicas=list access=access url=url strip=true /> }.into_any(),
+            Some(true) => {
+                view! { <p class="muted">"No job is running, so there is no usage to show."</p> }
+                    .into_any()
+            }
+            Some(false) => {
+                view! { <UsageView replicas=list access=access url=url strip=true /> }.into_any()
+            }
         }}
     }
 }
@@ -134,7 +139,12 @@ async fn running(auth: Auth, id: &str) -> Result<Vec<Replica>, ApiError> {
 
 /// One running job's usage on its view in the history (`job` running on `node`).
 #[component]
-pub fn JobUsage(auth: Auth, deployment: String, job: String, node: Option<String>) -> impl IntoView {
+pub fn JobUsage(
+    auth: Auth,
+    deployment: String,
+    job: String,
+    node: Option<String>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let url = RangeInUrl::new();
     let access = NodeAccess::new(auth, Signal::stored(deployment));
@@ -213,11 +223,13 @@ fn UsageView(
         {strip.then(|| view! { <strip::ReplicaStrip model=model /> })}
         <Show
             when=move || !not_offered()
-            fallback=|| view! { <p class="usage-not-offered">"This node does not report usage."</p> }
+            fallback=|| {
+                view! { <p class="usage-not-offered">"This node does not report usage."</p> }
+            }
         >
             <Legend model=model all=all />
         </Show>
-        <div class="usage-charts" node_ref=charts_ref hidden=move || not_offered()>
+        <div class="usage-charts" node_ref=charts_ref hidden=not_offered>
             {Metric::ALL
                 .into_iter()
                 .enumerate()
@@ -232,7 +244,12 @@ fn UsageView(
 
 /// Follows one replica while mounted.
 #[component]
-fn Follower(replica: Replica, model: Model, access: NodeAccess, range: Memo<Range>) -> impl IntoView {
+fn Follower(
+    replica: Replica,
+    model: Model,
+    access: NodeAccess,
+    range: Memo<Range>,
+) -> impl IntoView {
     let (run, handle) = abortable(feed::follow(replica, model, access, move || {
         range.get_untracked()
     }));
@@ -298,7 +315,7 @@ fn Legend(model: Model, all: Memo<Vec<lines::ChartLines>>) -> impl IntoView {
                     .map(|(i, name)| {
                         view! {
                             <li>
-                                <span class=format!("usage-key c{}", i % 8) aria-hidden="true"></span>
+                                <span class=format!("usage-key c{}", i % 8) aria-hidden="true" />
                                 {name}
                             </li>
                         }

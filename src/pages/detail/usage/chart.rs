@@ -67,9 +67,7 @@ pub fn Chart(
             _ => return,
         };
         ev.prevent_default();
-        model
-            .cursor
-            .set(next.map(|t| t.clamp(scale.t0, scale.t1)));
+        model.cursor.set(next.map(|t| t.clamp(scale.t0, scale.t1)));
     };
     let label = format!(
         "{} chart: {}. Arrow keys, Home and End move the read-out below; Escape hides it.",
@@ -78,9 +76,10 @@ pub fn Chart(
     );
     view! {
         <figure class="usage-chart" aria-labelledby=format!("{id}-title")>
-            <figcaption id=format!("{id}-title")>
-                {metric.title()}
-                <span class="muted">{format!(" ({})", metric.unit())}</span>
+            <figcaption id=format!(
+                "{id}-title",
+            )>
+                {metric.title()} <span class="muted">{format!(" ({})", metric.unit())}</span>
             </figcaption>
             <div
                 class="usage-plot"

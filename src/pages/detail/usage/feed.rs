@@ -50,7 +50,10 @@ pub async fn follow(replica: Replica, model: Model, access: NodeAccess, range: i
     let job = replica.job.clone();
     model.set_link(&job, Link::Connecting);
     let Some(base) = access.base(replica.node.as_deref()).await else {
-        model.set_link(&job, Link::Trouble("The job has no node yet.".into(), false));
+        model.set_link(
+            &job,
+            Link::Trouble("The job has no node yet.".into(), false),
+        );
         return;
     };
     host(&model, &job, &base).await;

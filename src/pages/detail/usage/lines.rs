@@ -52,12 +52,10 @@ pub fn derive(model: Model, range: Memo<Range>) -> Memo<Vec<ChartLines>> {
                                     .fold(0.0, f64::max)
                             })
                             .filter(|l| *l > 0.0);
-                        let vmax = top(
-                            lines
-                                .iter()
-                                .flat_map(|(_, _, l)| l.points().map(|p| p.v))
-                                .chain(limit),
-                        );
+                        let vmax = top(lines
+                            .iter()
+                            .flat_map(|(_, _, l)| l.points().map(|p| p.v))
+                            .chain(limit));
                         ChartLines {
                             metric,
                             lines,

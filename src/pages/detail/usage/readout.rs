@@ -58,7 +58,10 @@ pub fn Readout(
                                 .map(|(i, name, text, restarted)| {
                                     view! {
                                         <li>
-                                            <span class=format!("usage-key c{}", i % 8) aria-hidden="true"></span>
+                                            <span
+                                                class=format!("usage-key c{}", i % 8)
+                                                aria-hidden="true"
+                                            />
                                             {format!("{name}: {text}")}
                                             {restarted.then_some(" (the container restarted)")}
                                         </li>

@@ -35,8 +35,15 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
             let host = h.get(&j2)?;
             let g = host.gpus.first()?;
             let count = host.gpus.len();
-            let mem = g.memory_mb.map(|m| format!(", {}", megabytes(m))).unwrap_or_default();
-            let times = if count > 1 { format!("{count} × ") } else { String::new() };
+            let mem = g
+                .memory_mb
+                .map(|m| format!(", {}", megabytes(m)))
+                .unwrap_or_default();
+            let times = if count > 1 {
+                format!("{count} × ")
+            } else {
+                String::new()
+            };
             Some(format!("{times}{}{mem}", g.name))
         })
     };
@@ -48,7 +55,8 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
         let now_ms = now.get().timestamp_millis();
         let seen = model.seen.with(|s| s.get(&j3).copied());
         if let Some(s) = no_reading_for(now_ms, seen) {
-            return view! { <p class="usage-stale">{format!("No reading for {s} s")}</p> }.into_any();
+            return view! { <p class="usage-stale">{format!("No reading for {s} s")}</p> }
+                .into_any();
         }
         let latest = model.held.with(|h| {
             let l = h.latest(&j3);
@@ -75,7 +83,7 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
         view! {
             <div class="usage-bar">
                 <span class="usage-bar-label">"CPU"</span>
-                <meter min="0" max="100" value=bar_percent(cpu, cores) aria-label="CPU"></meter>
+                <meter min="0" max="100" value=bar_percent(cpu, cores) aria-label="CPU" />
                 <span>{figure(Metric::Cpu, cpu)}</span>
             </div>
             <div class="usage-bar">
@@ -86,11 +94,11 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
                     high="90"
                     value=bar_percent(used, limit)
                     aria-label="Memory"
-                ></meter>
+                />
                 <span>{mem_text}</span>
             </div>
         }
-            .into_any()
+        .into_any()
     };
     view! {
         <li class="usage-replica" data-job=job.clone()>
@@ -101,7 +109,9 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
                     {crate::domain::units::short_id(&job)}
                 </span>
             </p>
-            <p class="usage-gpu">{move || gpu().unwrap_or_else(|| "GPU not reported".to_string())}</p>
+            <p class="usage-gpu">
+                {move || gpu().unwrap_or_else(|| "GPU not reported".to_string())}
+            </p>
             {body}
         </li>
     }

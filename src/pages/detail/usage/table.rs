@@ -30,7 +30,9 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                             None => "—".to_string(),
                         })
                         .collect();
-                    let when = at.map(|t| clock(t, offset, true)).unwrap_or_else(|| "—".into());
+                    let when = at
+                        .map(|t| clock(t, offset, true))
+                        .unwrap_or_else(|| "—".into());
                     (model.series_name(&key.job, &key.op), when, cells)
                 })
                 .collect::<Vec<_>>()
@@ -39,35 +41,38 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
     view! {
         // Hidden by its wrapper: a table ignores the 1 px width and would widen the page.
         <div class="visually-hidden">
-        <table aria-label="Latest usage">
-            <caption>"Latest usage of each op and replica"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Op and replica"</th>
-                    <th scope="col">"Time"</th>
-                    <th scope="col">"CPU"</th>
-                    <th scope="col">"Memory"</th>
-                    <th scope="col">"Disk"</th>
-                    <th scope="col">"Network"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    rows()
-                        .into_iter()
-                        .map(|(name, when, cells)| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td>{when}</td>
-                                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
+            <table aria-label="Latest usage">
+                <caption>"Latest usage of each op and replica"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Op and replica"</th>
+                        <th scope="col">"Time"</th>
+                        <th scope="col">"CPU"</th>
+                        <th scope="col">"Memory"</th>
+                        <th scope="col">"Disk"</th>
+                        <th scope="col">"Network"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|(name, when, cells)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td>{when}</td>
+                                        {cells
+                                            .into_iter()
+                                            .map(|c| view! { <td>{c}</td> })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
         </div>
     }
 }

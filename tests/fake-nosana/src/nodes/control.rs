@@ -40,7 +40,11 @@ fn not_found() -> Refusal {
 }
 
 /// The running job's node state; 404 for an unknown job, 409 when no node runs it.
-pub(super) fn with_running<T>(app: &App, job: &str, f: impl FnOnce(&mut JobLog) -> T) -> Result<T, Refusal> {
+pub(super) fn with_running<T>(
+    app: &App,
+    job: &str,
+    f: impl FnOnce(&mut JobLog) -> T,
+) -> Result<T, Refusal> {
     let store = app.store();
     let found = super::find_job(&store, job).ok_or_else(not_found)?;
     if found.state != JobState::Running {

@@ -34,10 +34,7 @@ pub struct Range {
 /// Records a usage request for `GET /__fake/node-requests` (kind `stats` or `stats/stream`;
 /// `path` with its query, so tests see the range asked for).
 fn record(app: &App, node: &str, kind: &'static str, uri: &Uri, headers: &HeaderMap, status: u16) {
-    let path = uri
-        .path_and_query()
-        .map(|p| p.as_str())
-        .unwrap_or_default();
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_default();
     let path = path
         .strip_prefix("/nodes/")
         .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
@@ -63,7 +60,14 @@ pub async fn stats(
     headers: HeaderMap,
 ) -> Response {
     let answered = stats_answer(&app, &node, &job, &range, &headers);
-    record(&app, &node, "stats", &uri, &headers, answered.status().as_u16());
+    record(
+        &app,
+        &node,
+        "stats",
+        &uri,
+        &headers,
+        answered.status().as_u16(),
+    );
     answered
 }
 
@@ -100,7 +104,14 @@ pub async fn stream(
     let refused = answer(&app, &node, &job, "stats/stream", &headers, |_, _| {
         Value::Null
     });
-    record(&app, &node, "stats/stream", &uri, &headers, refused.status().as_u16());
+    record(
+        &app,
+        &node,
+        "stats/stream",
+        &uri,
+        &headers,
+        refused.status().as_u16(),
+    );
     if refused.status() != StatusCode::OK {
         return refused;
     }
