@@ -75,14 +75,19 @@ function probe({ apiKey, apiUrl }) {
     });
 }
 
-async function run(browser, fake, dep) {
+async function run(browser, fake, dep, jobs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(probe, { apiKey: API_KEY, apiUrl: fake.apiUrl });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${fake.url}/deployments/${dep.id}?usage=24h`);
-  await page.waitForFunction((n) => window.__usageBench?.lines() === 4 * n && document.querySelectorAll(".usage-strip meter").length === 2 * n, REPLICAS, { timeout: 120_000 });
+  await page
+    .waitForFunction((n) => window.__usageBench?.lines() >= 4 * n && document.querySelectorAll(".usage-strip meter").length >= 2 * n, jobs.length, { timeout: 90_000 })
+    .catch(async (e) => {
+      const seen = await page.evaluate(() => ({ url: location.href, lines: window.__usageBench?.lines(), text: document.querySelector(".usage")?.innerText.slice(0, 400) }));
+      throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+    });
   // First draw: from the last /stats answer to the first frame with every line.
   const first = await page.evaluate(async () => {
     const stats = performance.getEntriesByType("resource").filter((e) => /\/stats\?/.test(e.name));
@@ -109,8 +114,15 @@ async function run(browser, fake, dep) {
 process.env.DIST_DIR = opts.dist;
 const fake = await startFake();
 try {
-  const dep = await fake.addDeployment({ name: "usage-bench", status: "RUNNING", strategy: "SIMPLE", replicas: REPLICAS, active_jobs: REPLICAS, timeout: 600 });
-  const { jobs } = await (await fetch(`${fake.apiUrl}/deployments/${dep.id}/jobs?state=RUNNING`, { headers: { authorization: `Bearer ${API_KEY}` } })).json();
+  // The seeded deployment with the most running jobs on nodes (up to 4 replicas).
+  const get = async (path) => (await fetch(`${fake.apiUrl}${path}`, { headers: { authorization: `Bearer ${API_KEY}` } })).json();
+  let dep = null;
+  let jobs = [];
+  for (const d of await fake.deployments()) {
+    const running = (await get(`/deployments/${d.id}/jobs?state=RUNNING`)).jobs.filter((j) => j.node);
+    if (running.length > jobs.length) [dep, jobs] = [d, running.slice(0, REPLICAS)];
+    if (jobs.length >= REPLICAS) break;
+  }
   let samples = 0;
   for (const j of jobs) {
     const res = await fake.control("POST", `/jobs/${j.job}/usage`, { history_hours: 24 });
@@ -122,7 +134,7 @@ try {
   });
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await run(browser, fake, dep);
+    const r = await run(browser, fake, dep, jobs);
     runs.push(r);
     console.log(`run ${i + 1}: first draw ${r.firstDrawMs.toFixed(0)} ms, ranges ${r.ranges.map((x) => `${x.label} ${x.ms.toFixed(0)}`).join(", ")} ms, live median ${median(r.live).toFixed(2)} ms (max ${Math.max(...r.live).toFixed(2)}), path points ${r.pathPoints}, chart DOM nodes ${r.domNodes}${r.problems.length ? `, problems: ${r.problems.join("; ")}` : ""}`);
   }
