@@ -46,5 +46,7 @@ pub mod templates;
 pub mod titles;
 /// Minutes, relative and exact times, short ids and dollars as people read them.
 pub mod units;
+/// Resource usage charts: ranges, held samples, rates, scales and thinning.
+pub mod usage;
 /// "1 job", "2 jobs".
 pub mod words;

@@ -18,6 +18,7 @@ mod replicas;
 mod schedule;
 mod service_urls;
 mod state;
+mod usage;
 
 use crate::client::use_auth;
 use crate::components::clock::Clock;
@@ -106,6 +107,7 @@ fn Loaded(state: DetailState) -> impl IntoView {
         </div>
         <activity::RecentActivity state=state />
         <job_status::JobStatus state=state />
+        <usage::Usage state=state />
         <history::History state=state />
     }
 }

@@ -16,6 +16,8 @@ pub mod info;
 pub mod result;
 /// Newer nodes' endpoint and op routes: URLs, answers, a missing route told from a missing job.
 pub mod routes;
+/// Resource samples (`/stats`, `/stats/stream`) and the host (`/node/info`).
+pub mod stats;
 
 #[cfg(test)]
 mod tests;

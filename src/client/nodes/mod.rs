@@ -5,3 +5,5 @@ pub mod endpoints;
 pub mod flog;
 pub mod info;
 pub mod ops;
+/// Resource figures (`/stats`, `/stats/stream`) and the host (`/node/info`).
+pub mod stats;

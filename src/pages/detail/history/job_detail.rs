@@ -3,6 +3,7 @@
 
 use crate::api::endpoints;
 use crate::api::models::JobDetail as Detail;
+use crate::api::models::JobState;
 use crate::client::Auth;
 use crate::components::disclosure::DisclosureButton;
 use crate::components::error_box::answer_or_retry;
@@ -22,10 +23,22 @@ pub fn JobDetail(auth: Auth, deployment: String, job: String) -> impl IntoView {
         async move { auth.call(endpoints::get_job(&deployment, &job)).await }
     });
     let retry = Callback::new(move |_| data.refetch());
-    let shown = move |detail| {
+    let shown = move |detail: Detail| {
         let (deployment, job) = (for_logs.clone(), job_for_logs.clone());
+        // A running job's usage comes from its node; an ended one has none to show.
+        let usage = (detail.state == JobState::Running).then(|| {
+            view! {
+                <super::super::usage::JobUsage
+                    auth=auth
+                    deployment=deployment.clone()
+                    job=job.clone()
+                    node=detail.node.clone()
+                />
+            }
+        });
         view! {
             <Shown detail=detail />
+            {usage}
             <Logs auth=auth deployment=deployment job=job />
         }
     };

@@ -28,6 +28,7 @@ pub fn router() -> Router<App> {
         .route("/__fake/jobs/{job}/end", post(end))
         .route("/__fake/jobs/{job}/drop", post(drop_sockets))
         .route("/__fake/jobs/{job}/trouble", post(super::trouble::trouble))
+        .route("/__fake/jobs/{job}/usage", post(super::usage::change))
         .route("/__fake/nodes/rotate-signature", post(rotate))
         .route(
             "/__fake/node-requests",

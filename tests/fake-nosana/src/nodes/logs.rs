@@ -193,6 +193,8 @@ pub struct JobLog {
     pub exit_code: Option<i64>,
     /// Docker trouble of its ops (out of memory, restarts, health checks).
     pub trouble: super::trouble::Trouble,
+    /// What tests did to the resource figures (leak, restart, history).
+    pub usage: super::usage::Usage,
 }
 
 impl JobLog {
@@ -213,6 +215,7 @@ impl JobLog {
             op_status: Vec::new(),
             exit_code: None,
             trouble: Default::default(),
+            usage: Default::default(),
         }
     }
 

@@ -17,6 +17,7 @@ mod result;
 mod stats;
 mod tick;
 mod trouble;
+mod usage;
 
 use std::collections::HashMap;
 

@@ -23,6 +23,13 @@ pub(super) fn answer(
     headers: &HeaderMap,
     f: impl FnOnce(&Store, &JobLog) -> Value,
 ) -> Response {
+    // The usage routes log themselves, with their query (stats.rs).
+    if route.starts_with("stats") {
+        if !known_node(app, node) {
+            return unknown_node();
+        }
+        return checked(app, node, job, route, headers, f);
+    }
     answer_logged(app, node, job, route, headers, f).0
 }
 
@@ -42,8 +49,6 @@ pub(super) fn answer_logged(
     let control = route.starts_with("group/");
     let kind = if control {
         "control"
-    } else if route.starts_with("stats") {
-        "stats"
     } else if route == "ops" {
         "ops"
     } else {

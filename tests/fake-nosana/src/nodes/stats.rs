@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use futures_util::stream;
 use serde::Deserialize;
@@ -16,13 +16,13 @@ use serde_json::{json, Value};
 use super::info::text;
 use super::logs::{Draft, Live};
 use super::newer::answer;
-use super::{now_ms, Nodes};
+use super::{now_ms, NodeRequest, Nodes};
 use crate::errors::json_response;
 use crate::hub::sse_frame;
 use crate::state::App;
 
-/// At most this many samples per op in one `/stats` answer (the newest).
-const MAX_SAMPLES: i64 = 720;
+/// At most this many samples per op in one `/stats` answer (the newest): a day of 5 s samples.
+const MAX_SAMPLES: i64 = 17_280;
 
 #[derive(Deserialize)]
 pub struct Range {
@@ -31,44 +31,61 @@ pub struct Range {
     end: Option<i64>,
 }
 
-/// One op's sample `k` intervals after the job started (cumulative disk and network).
-fn sample(op: &str, k: i64, timestamp: i64) -> Value {
-    let seed = op.bytes().map(i64::from).sum::<i64>();
-    let cpu = 60.0 + ((k * 37 + seed) % 140) as f64 * 0.9;
-    let usage = 3_000 + (k * 53 + seed) % 9_000;
-    let limit = 24_564;
-    json!({
-        "opId": op,
-        "timestamp": timestamp,
-        "cpu": { "cpu_percent": (cpu * 10.0).round() / 10.0 },
-        "memory": {
-            "memory_usage": usage,
-            "memory_limit": limit,
-            "memory_percent": ((usage as f64 / limit as f64) * 1000.0).round() / 10.0,
-        },
-        "disk": { "read": k as f64 * 1.5, "write": k as f64 * 0.75 },
-        "network": { "received": k as f64 * 3.25, "sent": k as f64 * 1.125 },
-    })
+/// Records a usage request for `GET /__fake/node-requests` (kind `stats` or `stats/stream`;
+/// `path` with its query, so tests see the range asked for).
+fn record(app: &App, node: &str, kind: &'static str, uri: &Uri, headers: &HeaderMap, status: u16) {
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_default();
+    let path = path
+        .strip_prefix("/nodes/")
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or(path);
+    app.nodes().record(NodeRequest {
+        seq: 0,
+        kind,
+        node: node.to_string(),
+        method: "GET".into(),
+        path: path.to_string(),
+        authorization: super::info::authorization(headers),
+        handshake: None,
+        status: Some(status),
+        closed_by_client: false,
+    });
 }
 
 pub async fn stats(
     State(app): State<App>,
     Path((node, job)): Path<(String, String)>,
     Query(range): Query<Range>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    let answered = stats_answer(&app, &node, &job, &range, &headers);
+    record(
+        &app,
+        &node,
+        "stats",
+        &uri,
+        &headers,
+        answered.status().as_u16(),
+    );
+    answered
+}
+
+fn stats_answer(app: &App, node: &str, job: &str, range: &Range, headers: &HeaderMap) -> Response {
     let interval = range.interval.unwrap_or(5).max(1) * 1000;
-    answer(&app, &node, &job, "stats", &headers, |_, log| {
+    answer(app, node, job, "stats", headers, |_, log| {
         let now = now_ms();
         let end = range.end.unwrap_or(now).min(now);
-        let start = range.start.unwrap_or(log.start_ms).max(log.start_ms);
-        let first = ((start - log.start_ms + interval - 1) / interval).max(0);
-        let last = (end - log.start_ms) / interval;
+        let end = log.usage.paused_at.map_or(end, |p| end.min(p));
+        let began = log.usage.first_ms(log.start_ms);
+        let start = range.start.unwrap_or(began).max(began);
+        let first = ((start - began + interval - 1) / interval).max(0);
+        let last = (end - began) / interval;
         let first = first.max(last - MAX_SAMPLES + 1);
         let mut out = Vec::new();
         for k in first..=last {
             for op in &log.ops {
-                out.push(sample(&op.id, k, log.start_ms + k * interval));
+                out.push(log.usage.sample(&op.id, log.start_ms, began + k * interval));
             }
         }
         Value::Array(out)
@@ -81,11 +98,20 @@ pub async fn stream(
     State(app): State<App>,
     Path((node, job)): Path<(String, String)>,
     Query(range): Query<Range>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     let refused = answer(&app, &node, &job, "stats/stream", &headers, |_, _| {
         Value::Null
     });
+    record(
+        &app,
+        &node,
+        "stats/stream",
+        &uri,
+        &headers,
+        refused.status().as_u16(),
+    );
     if refused.status() != StatusCode::OK {
         return refused;
     }
@@ -105,10 +131,15 @@ pub async fn stream(
                         let frame = {
                             let nodes = app.nodes();
                             let log = nodes.jobs.get(&job).filter(|l| l.ended.is_none())?;
+                            if log.usage.paused_at.is_some() {
+                                continue;
+                            }
                             let now = now_ms();
-                            let k = (now - log.start_ms) / 1000;
-                            let samples: Vec<Value> =
-                                log.ops.iter().map(|op| sample(&op.id, k, now)).collect();
+                            let samples: Vec<Value> = log
+                                .ops
+                                .iter()
+                                .map(|op| log.usage.sample(&op.id, log.start_ms, now))
+                                .collect();
                             Value::Array(samples)
                         };
                         return Some((Ok::<_, Infallible>(sse_frame(&frame)), (app, job, feed, tick)));

@@ -1,0 +1,212 @@
+//! A job's resource figures on its node: `GET /job/{job}/stats` (a range of samples) and
+//! `GET /job/{job}/stats/stream` (SSE, read with fetch and a body reader because the node
+//! wants `Authorization: <node header>`). Dropping a stream aborts its request.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader};
+
+use crate::api::http::within;
+use crate::api::node::errors::http_status_message;
+use crate::api::node::stats::{parse_stats, route_missing, TaskStat};
+use crate::api::sse::{is_event_stream, SseParser};
+
+/// A `/stats` answer or the stream's opening must come within this.
+const ANSWER_TIMEOUT_MS: u64 = 20_000;
+
+/// Why figures could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatsError {
+    /// A 404 on the route itself: this node does not report usage (not an error).
+    NotOffered,
+    /// The node answered with an HTTP error (401: bad header, 404: the job is not there).
+    Status(u16),
+    Network,
+    NotAStream,
+    Timeout,
+    /// The stream ended while the job still runs there.
+    Closed,
+}
+
+impl StatsError {
+    pub fn message(&self) -> String {
+        match self {
+            StatsError::NotOffered => "This node does not report usage.".to_string(),
+            StatsError::Status(s) => http_status_message(*s),
+            StatsError::Network => http_status_message(0),
+            StatsError::NotAStream => "The node's answer was not a usage stream.".to_string(),
+            StatsError::Timeout => "The node did not answer in time.".to_string(),
+            StatsError::Closed => "The node closed the usage stream.".to_string(),
+        }
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, StatsError::Status(401 | 403))
+    }
+
+    /// Asking again will not help: the route is missing or the job is not on that node.
+    pub fn is_final(&self) -> bool {
+        matches!(self, StatsError::NotOffered | StatsError::Status(404))
+    }
+}
+
+async fn get(
+    url: &str,
+    header: Option<&str>,
+    signal: &web_sys::AbortSignal,
+) -> Result<gloo_net::http::Response, StatsError> {
+    let mut req = RequestBuilder::new(url)
+        .method(Method::GET)
+        .abort_signal(Some(signal));
+    if let Some(h) = header {
+        req = req.header("Authorization", h);
+    }
+    let response = req.send().await.map_err(|_| StatsError::Network)?;
+    let status = response.status();
+    if (200..300).contains(&status) {
+        return Ok(response);
+    }
+    let kind = response.headers().get("content-type");
+    let body = response.text().await.unwrap_or_default();
+    if route_missing(status, kind.as_deref(), &body) {
+        return Err(StatsError::NotOffered);
+    }
+    Err(StatsError::Status(status))
+}
+
+/// Samples of a range (see `api::node::stats::stats_url`), oldest first.
+pub async fn fetch(url: &str, header: &str) -> Result<Vec<TaskStat>, StatsError> {
+    let abort = AbortController::new().map_err(|_| StatsError::Network)?;
+    let signal = abort.signal();
+    let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
+        let response = get(url, Some(header), &signal).await?;
+        let text = response.text().await.map_err(|_| StatsError::Network)?;
+        Ok(parse_stats(&text))
+    })
+    .await;
+    answer.unwrap_or_else(|| {
+        abort.abort();
+        Err(StatsError::Timeout)
+    })
+}
+
+/// `/node/info` (no header): `None` when the node does not say (older node, error).
+pub async fn node_info(url: &str) -> Option<crate::api::node::stats::NodeHost> {
+    let abort = AbortController::new().ok()?;
+    let signal = abort.signal();
+    let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
+        let response = get(url, None, &signal).await.ok()?;
+        let text = response.text().await.ok()?;
+        crate::api::node::stats::parse_node_info(&text)
+    })
+    .await;
+    if answer.is_none() {
+        abort.abort();
+    }
+    answer.flatten()
+}
+
+/// What the stream gave next.
+pub enum Next {
+    Samples(Vec<TaskStat>),
+    /// Nothing for the quiet limit: the stream is still open (poll `/stats` meanwhile).
+    Quiet,
+    /// The node ended the stream (the job ended).
+    Ended,
+}
+
+/// An open `/stats/stream`.
+pub struct StatsStream {
+    reader: ReadableStreamDefaultReader,
+    parser: SseParser,
+    ready: VecDeque<String>,
+    /// A read under way, kept across a quiet spell so no chunk is lost.
+    pending: Option<JsFuture>,
+    ended: bool,
+    abort: AbortController,
+}
+
+pub async fn open(url: &str, header: &str) -> Result<StatsStream, StatsError> {
+    let abort = AbortController::new().map_err(|_| StatsError::Network)?;
+    let signal = abort.signal();
+    let opening = async {
+        let response = get(url, Some(header), &signal).await?;
+        if !is_event_stream(response.headers().get("content-type").as_deref()) {
+            return Err(StatsError::NotAStream);
+        }
+        let body = response.body().ok_or(StatsError::NotAStream)?;
+        ReadableStreamDefaultReader::new(&body).map_err(|_| StatsError::NotAStream)
+    };
+    match within(Duration::from_millis(ANSWER_TIMEOUT_MS), opening).await {
+        Some(Ok(reader)) => Ok(StatsStream {
+            reader,
+            parser: SseParser::new(),
+            ready: VecDeque::new(),
+            pending: None,
+            ended: false,
+            abort,
+        }),
+        Some(Err(e)) => {
+            abort.abort();
+            Err(e)
+        }
+        None => {
+            abort.abort();
+            Err(StatsError::Timeout)
+        }
+    }
+}
+
+impl StatsStream {
+    /// The next frame's samples (frames that hold none, such as non-JSON data, are
+    /// skipped), or `Quiet` after `quiet_ms` without one.
+    pub async fn next(&mut self, quiet_ms: u32) -> Result<Next, StatsError> {
+        let quiet = gloo_timers::future::TimeoutFuture::new(quiet_ms);
+        let mut quiet = std::pin::pin!(quiet);
+        loop {
+            while let Some(data) = self.ready.pop_front() {
+                let samples = parse_stats(&data);
+                if !samples.is_empty() {
+                    return Ok(Next::Samples(samples));
+                }
+            }
+            if self.ended {
+                return Ok(Next::Ended);
+            }
+            let read = self
+                .pending
+                .get_or_insert_with(|| JsFuture::from(self.reader.read()));
+            let got = futures::future::select(read, quiet.as_mut()).await;
+            let result = match got {
+                futures::future::Either::Left((r, _)) => r,
+                futures::future::Either::Right(_) => return Ok(Next::Quiet),
+            };
+            self.pending = None;
+            let result = result.map_err(|_| StatsError::Network)?;
+            let done = js_sys::Reflect::get(&result, &"done".into())
+                .map(|v| v.is_truthy())
+                .unwrap_or(true);
+            if done {
+                self.ended = true;
+                continue;
+            }
+            let bytes = js_sys::Reflect::get(&result, &"value".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            self.ready.extend(self.parser.feed(&bytes));
+        }
+    }
+}
+
+impl Drop for StatsStream {
+    fn drop(&mut self) {
+        let _ = self.reader.cancel();
+        self.abort.abort();
+    }
+}
