@@ -46,9 +46,23 @@ if [ "$profile" = release ]; then
   # fails the build through `wait`.
   logs() { cat "$work/out"/*.log "$work/out/chunks"/*.log 2>/dev/null; }
   finish() { wait "$1" || { logs >&2; echo "wasm-opt failed" >&2; exit 1; }; }
+  # wasm-opt 132 crashed once here with SIGSEGV on a module it optimised fine on the next
+  # run: one more try before failing the build, into a new file so a crash never leaves
+  # a half-written module behind.
+  optimise() {
+    local tries
+    for tries in 1 2; do
+      if wasm-opt "${opt_flags[@]}" "$1" -o "$1.opt" 2>>"$1.log"; then
+        mv "$1.opt" "$1"
+        return 0
+      fi
+      echo "wasm-opt failed on $(basename "$1") (try $tries)" >>"$1.log"
+    done
+    return 1
+  }
   running=()
   for wasm in "$work/out/main.wasm" "$work/out/chunks"/*.wasm; do
-    wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm" 2>"$wasm.log" &
+    optimise "$wasm" &
     running+=("$!")
     if [ "${#running[@]}" -ge 2 ]; then
       finish "${running[0]}"

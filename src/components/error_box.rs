@@ -49,3 +49,17 @@ fn error_title(error: &ApiError) -> &'static str {
         ApiError::Server { .. } | ApiError::UnexpectedBody { .. } => "The API failed",
     }
 }
+
+/// A short failure in one line, shown while `message` holds one.
+#[component]
+pub fn ErrorLine(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <p class="error-box" role="alert">
+                    {m}
+                </p>
+            }
+        })
+    }
+}

@@ -9,6 +9,7 @@ mod export;
 mod fields;
 mod freshness;
 mod history;
+mod job_changes;
 mod job_status;
 mod live;
 mod logs;

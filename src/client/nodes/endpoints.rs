@@ -59,20 +59,30 @@ pub async fn endpoints(
     base: &str,
     job: &str,
 ) -> Result<EndpointsAnswer, RouteError> {
-    let url = endpoints_url(base, job);
-    with_header(access, |header| {
-        let url = url.clone();
-        async move {
-            let (status, body) = send(Method::GET, &url, &header)
-                .await
-                .map_err(RouteError::Failed)?;
-            if !(200..300).contains(&status) {
-                return Err(route_error(status, &body));
-            }
-            parse_endpoints(&body).ok_or_else(|| {
-                RouteError::Failed("The node's answer was not a list of endpoints.".to_string())
-            })
+    read(
+        access,
+        &endpoints_url(base, job),
+        parse_endpoints,
+        "a list of endpoints",
+    )
+    .await
+}
+
+/// `GET url` with the node header, its body read by `parse`; `what` names the expected answer.
+pub(super) async fn read<T>(
+    access: &NodeAccess,
+    url: &str,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<T, RouteError> {
+    with_header(access, |header| async move {
+        let (status, body) = send(Method::GET, url, &header)
+            .await
+            .map_err(RouteError::Failed)?;
+        if !(200..300).contains(&status) {
+            return Err(route_error(status, &body));
         }
+        parse(&body).ok_or_else(|| RouteError::Failed(format!("The node's answer was not {what}.")))
     })
     .await
 }

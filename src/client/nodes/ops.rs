@@ -6,10 +6,8 @@
 use gloo_net::http::Method;
 
 use super::access::NodeAccess;
-use super::endpoints::{send, with_header};
-use crate::api::node::routes::{
-    op_answer, op_url, ops_url, parse_ops, route_error, OpAction, RouteError,
-};
+use super::endpoints::{read, send, with_header};
+use crate::api::node::routes::{op_answer, op_url, ops_url, parse_ops, OpAction, RouteError};
 
 /// The ops and their statuses, in the node's order.
 pub async fn ops(
@@ -17,22 +15,7 @@ pub async fn ops(
     base: &str,
     job: &str,
 ) -> Result<Vec<(String, String)>, RouteError> {
-    let url = ops_url(base, job);
-    with_header(access, |header| {
-        let url = url.clone();
-        async move {
-            let (status, body) = send(Method::GET, &url, &header)
-                .await
-                .map_err(RouteError::Failed)?;
-            if !(200..300).contains(&status) {
-                return Err(route_error(status, &body));
-            }
-            parse_ops(&body).ok_or_else(|| {
-                RouteError::Failed("The node's answer was not a list of ops.".to_string())
-            })
-        }
-    })
-    .await
+    read(access, &ops_url(base, job), parse_ops, "a list of ops").await
 }
 
 /// Restarts or stops one op; the node's answer in words.

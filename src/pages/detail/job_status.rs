@@ -8,11 +8,11 @@ mod node;
 mod ops;
 pub(super) mod running;
 
+use super::job_changes::{jobs_in, keep, on_job_changes};
 use super::state::DetailState;
-use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::api::models::{Job, JobState, StreamFrame};
-use crate::api::query::{JobFilter, Page};
+use crate::api::models::{Job, JobState};
+use crate::components::error_box::ErrorLine;
 use crate::components::status_line::Loading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,29 +64,8 @@ fn Body(state: DetailState) -> impl IntoView {
     let jobs = RwSignal::new(None::<Jobs>);
     let error = RwSignal::new(None::<ApiError>);
     let node = node::access(state);
-    // A job frame of the live stream (started, ended, moved) means the lists changed.
-    let job_changes = Memo::new(move |_| {
-        state.last_frame.with(|f| match f {
-            Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
-            _ => None,
-        })
-    });
-    Effect::new(move |_| {
-        let id = state.id.get();
-        job_changes.track();
-        spawn_local(async move {
-            match load(state, &id).await {
-                Ok(found) => {
-                    error.try_set(None);
-                    if jobs.try_with_untracked(|j| j.as_ref() != Some(&found)) == Some(true) {
-                        jobs.try_set(Some(found));
-                    }
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+    on_job_changes(state, move |id| {
+        spawn_local(async move { keep(load(state, &id).await, jobs, error) });
     });
     // Only the shape re-renders the body; the keyed lists update in place.
     let shape = Memo::new(move |_| {
@@ -99,17 +78,7 @@ fn Body(state: DetailState) -> impl IntoView {
     let running = move || jobs.with(|j| j.as_ref().map(|j| j.running.clone()).unwrap_or_default());
     let ended = move || jobs.with(|j| j.as_ref().map(|j| j.ended.clone()).unwrap_or_default());
     view! {
-        {move || {
-            error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="error-box" role="alert">
-                            {e.user_message()}
-                        </p>
-                    }
-                })
-        }}
+        <ErrorLine message=Signal::derive(move || error.get().map(|e| e.user_message())) />
         {move || match shape.get() {
             Shape::Loading => view! { <Loading text="Loading jobs…" /> }.into_any(),
             Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
@@ -130,25 +99,10 @@ fn Body(state: DetailState) -> impl IntoView {
 }
 
 async fn load(state: DetailState, id: &str) -> Result<Jobs, ApiError> {
-    let page = Page::default();
-    let running = JobFilter {
-        states: vec![JobState::Running],
-        ..JobFilter::default()
-    };
-    let ended = JobFilter {
-        states: vec![JobState::Completed, JobState::Stopped],
-        ..JobFilter::default()
-    };
-    let running = state
-        .auth
-        .call(endpoints::list_jobs(id, &running, &page))
-        .await?;
-    let ended = state
-        .auth
-        .call(endpoints::list_jobs(id, &ended, &page))
-        .await?;
+    let running = jobs_in(state.auth, id, &[JobState::Running]).await?;
+    let ended = jobs_in(state.auth, id, &[JobState::Completed, JobState::Stopped]).await?;
     Ok(Jobs {
-        running: running.jobs,
-        ended: ended.jobs.into_iter().take(ENDED_SHOWN).collect(),
+        running,
+        ended: ended.into_iter().take(ENDED_SHOWN).collect(),
     })
 }

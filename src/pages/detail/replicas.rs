@@ -10,11 +10,11 @@ mod endpoints;
 mod marks;
 mod problems;
 
+use super::job_changes::{jobs_in, keep, on_job_changes};
 use super::state::DetailState;
-use crate::api::endpoints as api;
-use crate::api::models::{Job, JobState, Status, StreamFrame};
+use crate::api::models::{Job, JobState, Status};
 use crate::api::node::info::NodeEndpoint;
-use crate::api::query::{JobFilter, Page};
+use crate::components::error_box::ErrorLine;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -52,33 +52,12 @@ pub fn replica_label(index: usize) -> String {
 pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
     let running = state.field(|d| d.status == Status::Running);
     let error = RwSignal::new(None::<String>);
-    // A job frame of the live stream (started, ended, moved) means the replicas changed.
-    let job_changes = Memo::new(move |_| {
-        state.last_frame.with(|f| match f {
-            Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
-            _ => None,
-        })
-    });
-    Effect::new(move |_| {
-        job_changes.track();
+    on_job_changes(state, move |id| {
         if !running.get() {
             watch.jobs.try_set(Vec::new());
             return;
         }
-        let id = state.id.get();
-        spawn_local(async move {
-            match load(state, &id).await {
-                Ok(jobs) => {
-                    error.try_set(None);
-                    if watch.jobs.try_with_untracked(|j| *j != jobs) == Some(true) {
-                        watch.jobs.try_set(jobs);
-                    }
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+        spawn_local(async move { keep(load(state, &id).await, watch.jobs, error) });
     });
     let shown = move || {
         running.get() && (watch.jobs.with(|j| !j.is_empty()) || error.with(Option::is_some))
@@ -88,17 +67,7 @@ pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
         <Show when=shown>
             <section class="card replica-health" aria-labelledby="replica-health-title">
                 <h2 id="replica-health-title">"Replica health"</h2>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="error-box" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                <ErrorLine message=error />
                 <div class="replica-cards">
                     // Keyed by job and place: a re-read that finds the same jobs keeps their streams.
                     <For each=indexed key=|(i, j)| (*i, j.job.clone(), j.node.clone()) let:item>
@@ -112,16 +81,9 @@ pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
 
 /// The running jobs with a node, oldest first (the order replicas are numbered in).
 async fn load(state: DetailState, id: &str) -> Result<Vec<Job>, String> {
-    let filter = JobFilter {
-        states: vec![JobState::Running],
-        ..JobFilter::default()
-    };
-    let mut jobs = state
-        .auth
-        .call(api::list_jobs(id, &filter, &Page::default()))
+    let mut jobs = jobs_in(state.auth, id, &[JobState::Running])
         .await
-        .map_err(|e| e.user_message())?
-        .jobs;
+        .map_err(|e| e.user_message())?;
     jobs.retain(|j| crate::api::node::address::job_node(j.node.as_deref()).is_some());
     jobs.sort_by(|a, b| (a.time_start, &a.job).cmp(&(b.time_start, &b.job)));
     Ok(jobs)

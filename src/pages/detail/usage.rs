@@ -13,13 +13,13 @@ mod strip;
 mod table;
 mod url;
 
+use super::job_changes::{jobs_in, keep, on_job_changes};
 use super::state::DetailState;
-use crate::api::endpoints;
 use crate::api::error::ApiError;
-use crate::api::models::{JobState, StreamFrame};
-use crate::api::query::{JobFilter, Page};
+use crate::api::models::JobState;
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
+use crate::components::error_box::ErrorLine;
 use crate::domain::usage::metric::Metric;
 use crate::domain::usage::range::Range;
 use futures::future::abortable;
@@ -62,43 +62,13 @@ pub fn Usage(state: DetailState) -> impl IntoView {
 fn DeploymentUsage(state: DetailState, url: RangeInUrl) -> impl IntoView {
     let replicas = RwSignal::new(None::<Vec<Replica>>);
     let error = RwSignal::new(None::<ApiError>);
-    let job_changes = Memo::new(move |_| {
-        state.last_frame.with(|f| match f {
-            Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
-            _ => None,
-        })
-    });
-    Effect::new(move |_| {
-        let id = state.id.get();
-        job_changes.track();
-        spawn_local(async move {
-            match running(state.auth, &id).await {
-                Ok(found) => {
-                    error.try_set(None);
-                    if replicas.try_with_untracked(|r| r.as_ref() != Some(&found)) == Some(true) {
-                        replicas.try_set(Some(found));
-                    }
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+    on_job_changes(state, move |id| {
+        spawn_local(async move { keep(running(state.auth, &id).await, replicas, error) });
     });
     let access = NodeAccess::new(state.auth, state.id.into());
     let list = Signal::derive(move || replicas.get().unwrap_or_default());
     view! {
-        {move || {
-            error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="error-box" role="alert">
-                            {e.user_message()}
-                        </p>
-                    }
-                })
-        }}
+        <ErrorLine message=Signal::derive(move || error.get().map(|e| e.user_message())) />
         {move || match replicas.with(|r| r.as_ref().map(Vec::is_empty)) {
             None => {
                 view! {
@@ -120,15 +90,8 @@ fn DeploymentUsage(state: DetailState, url: RangeInUrl) -> impl IntoView {
 }
 
 async fn running(auth: Auth, id: &str) -> Result<Vec<Replica>, ApiError> {
-    let filter = JobFilter {
-        states: vec![JobState::Running],
-        ..JobFilter::default()
-    };
-    let page = auth
-        .call(endpoints::list_jobs(id, &filter, &Page::default()))
-        .await?;
-    Ok(page
-        .jobs
+    let jobs = jobs_in(auth, id, &[JobState::Running]).await?;
+    Ok(jobs
         .into_iter()
         .map(|j| Replica {
             job: j.job,

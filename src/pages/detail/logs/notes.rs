@@ -8,6 +8,7 @@ use super::save::save_text;
 use crate::api::endpoints;
 use crate::api::node::result::parse_result;
 use crate::client::Auth;
+use crate::components::error_box::ErrorLine;
 use crate::domain::logs::download::download_text;
 use crate::domain::logs::replica;
 use crate::domain::logs::JobLog;
@@ -34,17 +35,7 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
     });
     view! {
         <div class="log-notes">
-            {move || {
-                feed.error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error-box" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorLine message=feed.error />
             {move || {
                 model
                     .jobs
