@@ -13,6 +13,7 @@ use super::state::DetailState;
 use crate::api::error::ApiError;
 use crate::api::models::{Job, JobState};
 use crate::components::error_box::ErrorLine;
+use crate::components::openable_section::OpenableSection;
 use crate::components::status_line::Loading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,25 +38,16 @@ enum Shape {
 pub fn JobStatus(state: DetailState) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <section class="card job-status" aria-labelledby="job-status-title">
-            <div class="section-head">
-                <h2 id="job-status-title">"Job status"</h2>
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="job-status-body"
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    {move || if open.get() { "Hide job status" } else { "Show job status" }}
-                </button>
-            </div>
-            <div id="job-status-body">
-                <Show when=move || open.get()>
-                    <Body state=state />
-                </Show>
-            </div>
-        </section>
+        <OpenableSection
+            id="job-status"
+            title="Job status"
+            show="Show job status"
+            hide="Hide job status"
+            open=open
+            toggle=Callback::new(move |_| open.update(|o| *o = !*o))
+        >
+            <Body state=state />
+        </OpenableSection>
     }
 }
 

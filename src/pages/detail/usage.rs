@@ -20,6 +20,7 @@ use crate::api::models::JobState;
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
 use crate::components::error_box::ErrorLine;
+use crate::components::openable_section::OpenableSection;
 use crate::domain::usage::metric::Metric;
 use crate::domain::usage::range::Range;
 use futures::future::abortable;
@@ -32,28 +33,24 @@ use url::RangeInUrl;
 pub fn Usage(state: DetailState) -> impl IntoView {
     let url = RangeInUrl::new();
     let open = Memo::new(move |_| url.value.get().is_some());
+    let toggle = Callback::new(move |_| {
+        url.set(if open.get_untracked() {
+            None
+        } else {
+            Some(Range::default())
+        })
+    });
     view! {
-        <section class="card usage" aria-labelledby="usage-title">
-            <div class="section-head">
-                <h2 id="usage-title">"Usage"</h2>
-                <button
-                    type="button"
-                    class="btn"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="usage-body"
-                    on:click=move |_| {
-                        url.set(if open.get_untracked() { None } else { Some(Range::default()) })
-                    }
-                >
-                    {move || if open.get() { "Hide usage" } else { "Show usage" }}
-                </button>
-            </div>
-            <div id="usage-body">
-                <Show when=move || open.get()>
-                    <DeploymentUsage state=state url=url />
-                </Show>
-            </div>
-        </section>
+        <OpenableSection
+            id="usage"
+            title="Usage"
+            show="Show usage"
+            hide="Hide usage"
+            open=open
+            toggle=toggle
+        >
+            <DeploymentUsage state=state url=url />
+        </OpenableSection>
     }
 }
 

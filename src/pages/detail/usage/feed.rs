@@ -31,6 +31,15 @@ struct Session {
 }
 
 impl Session {
+    fn new(access: NodeAccess, base: String, header: String) -> Self {
+        Session {
+            access,
+            base,
+            header,
+            refreshed: false,
+        }
+    }
+
     async fn refresh(&mut self) -> bool {
         if self.refreshed {
             return false;
@@ -64,12 +73,7 @@ pub async fn follow(replica: Replica, model: Model, access: NodeAccess, range: i
             return;
         }
     };
-    let mut s = Session {
-        access,
-        base,
-        header,
-        refreshed: false,
-    };
+    let mut s = Session::new(access, base, header);
     if let Err(Stop::Final) = fill(&mut s, &model, &job, range()).await {
         return;
     }
@@ -217,11 +221,6 @@ pub async fn widen(replica: Replica, model: Model, access: NodeAccess, range: Ra
     let Ok(header) = access.header().await else {
         return;
     };
-    let mut s = Session {
-        access,
-        base,
-        header,
-        refreshed: false,
-    };
+    let mut s = Session::new(access, base, header);
     let _ = fill(&mut s, &model, &replica.job, range).await;
 }
