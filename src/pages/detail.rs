@@ -20,6 +20,7 @@ mod schedule;
 mod service_urls;
 mod state;
 mod usage;
+mod view_in_url;
 
 use crate::client::use_auth;
 use crate::components::clock::Clock;

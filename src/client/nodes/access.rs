@@ -77,7 +77,8 @@ impl NodeAccess {
         self.get(Some(stale)).await
     }
 
-    async fn get(&self, stale: Option<&str>) -> Result<String, String> {
+    /// `header`, or `refresh` of the header a node refused, when there is one.
+    pub async fn get(&self, stale: Option<&str>) -> Result<String, String> {
         let session = self.session().ok_or_else(|| "Not signed in.".to_string())?;
         let mut waited = false;
         while SIGNING.with(Cell::get) {

@@ -13,11 +13,12 @@ mod revisions;
 mod tasks;
 
 use super::state::DetailState;
+use super::view_in_url::view_in_url;
 use crate::api::ApiError;
 use crate::url_state::history_view::{HistoryTab, HistoryView};
 use crate::url_state::paths;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -49,17 +50,7 @@ pub type Answer<T> = Option<Result<T, ApiError>>;
 
 #[component]
 pub fn History(state: DetailState) -> impl IntoView {
-    let query = use_query_map();
-    let location = use_location();
-    let view = Memo::new(move |prev: Option<&HistoryView>| {
-        // While the page is being left the URL already belongs to the next
-        // page: keep the view, so no tab reads again on the way out.
-        let here = state.id.with(|id| paths::deployment(id));
-        if let Some(prev) = prev.filter(|_| location.pathname.with(|p| *p != here)) {
-            return prev.clone();
-        }
-        query.with(|q| HistoryView::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
-    });
+    let view = view_in_url(state, |pairs| HistoryView::from_pairs(pairs));
     let navigate = use_navigate();
     let go = GoToHistory(Callback::new(move |next: HistoryView| {
         let Some(id) = state.id.try_get_untracked() else {

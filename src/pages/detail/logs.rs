@@ -17,13 +17,14 @@ mod toolbar;
 mod viewer;
 
 use super::state::DetailState;
+use super::view_in_url::view_in_url;
 use crate::api::models::StreamFrame;
 use crate::client::Auth;
 use crate::domain::logs::filter::{LogFilter, KEYS};
 use crate::url_state::paths;
 use feed::Feed;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use model::LogModel;
 
@@ -31,15 +32,7 @@ use model::LogModel;
 #[component]
 pub fn LogsTab(state: DetailState) -> impl IntoView {
     let query = use_query_map();
-    let location = use_location();
-    let filter = Memo::new(move |prev: Option<&LogFilter>| {
-        // While the page is being left the URL belongs to the next page: keep the view.
-        let here = state.id.with(|id| paths::deployment(id));
-        if let Some(prev) = prev.filter(|_| location.pathname.with(|p| *p != here)) {
-            return prev.clone();
-        }
-        query.with(|q| LogFilter::from_pairs(q.latest_values().map(|(k, v)| (k.as_ref(), v))))
-    });
+    let filter = view_in_url(state, |pairs| LogFilter::from_pairs(pairs));
     let navigate = use_navigate();
     let set_filter = Callback::new(move |next: LogFilter| {
         let Some(id) = state.id.try_get_untracked() else {

@@ -19,6 +19,7 @@ use crate::api::error::ApiError;
 use crate::api::models::JobState;
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
+use crate::components::disclosure::DisclosureButton;
 use crate::components::error_box::ErrorLine;
 use crate::components::openable_section::OpenableSection;
 use crate::domain::usage::metric::Metric;
@@ -111,14 +112,9 @@ pub fn JobUsage(
     let replicas = Signal::stored(vec![Replica { job, node }]);
     view! {
         <h4>"Usage"</h4>
-        <button
-            type="button"
-            class="btn"
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
+        <DisclosureButton open=open>
             {move || if open.get() { "Hide this job's usage" } else { "Show this job's usage" }}
-        </button>
+        </DisclosureButton>
         <Show when=move || open.get()>
             <UsageView replicas=replicas access=access url=url strip=false />
         </Show>

@@ -94,11 +94,7 @@ pub(crate) async fn run(
     let mut refreshed_once = false;
     let mut failures = 0u32;
     loop {
-        let got = match stale.take() {
-            Some(old) => node.refresh(&old).await,
-            None => node.header().await,
-        };
-        let header = match got {
+        let header = match node.get(stale.take().as_deref()).await {
             Ok(h) => h,
             Err(message) => {
                 link.try_set(Link::Trouble(message, false));

@@ -28,11 +28,7 @@ pub async fn follow(access: NodeAccess, model: LogModel, job: String, node: Opti
     let mut stale: Option<String> = None;
     let mut first = true;
     loop {
-        let got = match stale.take() {
-            Some(old) => access.refresh(&old).await,
-            None => access.header().await,
-        };
-        let header = match got {
+        let header = match access.get(stale.take().as_deref()).await {
             Ok(h) => h,
             Err(message) => {
                 model.set_link(&job, Link::Stopped(message));
