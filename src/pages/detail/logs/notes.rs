@@ -3,7 +3,7 @@
 //! result to download when it has one). Never a blank pane: with no lines, it says why.
 
 use super::feed::Feed;
-use super::model::{Link, LogModel, ResultState};
+use super::model::{JobEntry, Link, LogModel, ResultState};
 use super::save::save_text;
 use crate::api::endpoints;
 use crate::api::node::result::parse_result;
@@ -25,7 +25,12 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
             s.jobs()
                 .iter()
                 .filter(|j| j.dropped() > 0)
-                .map(|j| (j.replica, j.job.to_string(), j.dropped(), j.has_result()))
+                .map(|j| Dropped {
+                    index: j.replica,
+                    job: j.job.to_string(),
+                    n: j.dropped(),
+                    has_result: j.has_result(),
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -42,31 +47,7 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
                     .get()
                     .into_iter()
                     .filter_map(|e| {
-                        let who = format!("{} (job {})", replica::label(e.index), short_id(&e.job));
-                        let (text, alert) = match (&e.link, &e.result) {
-                            (Link::Reconnecting(r), _) => (format!("{who}: {r}"), false),
-                            (Link::Stopped(r), _) => (format!("{who}: {r}"), true),
-                            (Link::NoNode, _) => {
-                                (
-                                    format!(
-                                        "{who} is waiting for a node; its lines appear once it starts.",
-                                    ),
-                                    false,
-                                )
-                            }
-                            (_, ResultState::NotUploaded) => {
-                                (
-                                    format!(
-                                        "{who} has ended, but its result is not uploaded yet. Showing the lines seen live so far; checking again…",
-                                    ),
-                                    false,
-                                )
-                            }
-                            (_, ResultState::Failed(m)) => {
-                                (format!("{who}: its result could not be read. {m}"), true)
-                            }
-                            _ => return None,
-                        };
+                        let (text, alert) = job_note(&e)?;
                         Some(
                             if alert {
                                 view! {
@@ -91,44 +72,7 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
                     })
                     .collect_view()
             }}
-            {move || {
-                dropped
-                    .get()
-                    .into_iter()
-                    .map(|(index, job, n, has_result)| {
-                        let label = replica::label(index);
-                        let text = format!(
-                            "{label}: {n} older lines are not kept here (the newest {} per job are).{}",
-                            crate::domain::logs::job_log::DEFAULT_CAP,
-                            if has_result {
-                                ""
-                            } else {
-                                " Its full result can be downloaded here once the job ends."
-                            },
-                        );
-                        let button = has_result
-                            .then(|| {
-                                let job = job.clone();
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="btn"
-                                        on:click=move |_| {
-                                            let job = job.clone();
-                                            spawn_local(async move {
-                                                download_full(auth, deployment.get_untracked(), job, index)
-                                                    .await
-                                            });
-                                        }
-                                    >
-                                        {format!("Download the full result of {label}")}
-                                    </button>
-                                }
-                            });
-                        view! { <p class="log-note log-dropped">{text}" "{button}</p> }
-                    })
-                    .collect_view()
-            }}
+            <DroppedNotes dropped=dropped auth=auth deployment=deployment />
             {move || {
                 (empty.get() && feed.loaded.get())
                     .then(|| {
@@ -141,6 +85,89 @@ pub fn Notes(model: LogModel, feed: Feed, auth: Auth, deployment: Signal<String>
                     })
             }}
         </div>
+    }
+}
+
+/// What the view says about one job beyond its lines, and whether it is a failure.
+fn job_note(e: &JobEntry) -> Option<(String, bool)> {
+    let who = format!("{} (job {})", replica::label(e.index), short_id(&e.job));
+    Some(match (&e.link, &e.result) {
+        (Link::Reconnecting(r), _) => (format!("{who}: {r}"), false),
+        (Link::Stopped(r), _) => (format!("{who}: {r}"), true),
+        (Link::NoNode, _) => (
+            format!("{who} is waiting for a node; its lines appear once it starts."),
+            false,
+        ),
+        (_, ResultState::NotUploaded) => (
+            format!(
+                "{who} has ended, but its result is not uploaded yet. Showing the lines seen \
+                 live so far; checking again…"
+            ),
+            false,
+        ),
+        (_, ResultState::Failed(m)) => (format!("{who}: its result could not be read. {m}"), true),
+        _ => return None,
+    })
+}
+
+/// A job whose older lines the cap dropped.
+#[derive(Clone, PartialEq)]
+struct Dropped {
+    index: u16,
+    job: String,
+    n: u64,
+    has_result: bool,
+}
+
+/// Each job whose older lines were dropped, with its full result to download when it has one.
+#[component]
+fn DroppedNotes(
+    dropped: Memo<Vec<Dropped>>,
+    auth: Auth,
+    deployment: Signal<String>,
+) -> impl IntoView {
+    move || {
+        dropped
+            .get()
+            .into_iter()
+            .map(
+                |Dropped {
+                     index,
+                     job,
+                     n,
+                     has_result,
+                 }| {
+                    let label = replica::label(index);
+                    let text = format!(
+                        "{label}: {n} older lines are not kept here (the newest {} per job are).{}",
+                        crate::domain::logs::job_log::DEFAULT_CAP,
+                        if has_result {
+                            ""
+                        } else {
+                            " Its full result can be downloaded here once the job ends."
+                        },
+                    );
+                    let button = has_result.then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="btn"
+                                on:click=move |_| {
+                                    let job = job.clone();
+                                    spawn_local(async move {
+                                        download_full(auth, deployment.get_untracked(), job, index)
+                                            .await
+                                    });
+                                }
+                            >
+                                {format!("Download the full result of {label}")}
+                            </button>
+                        }
+                    });
+                    view! { <p class="log-note log-dropped">{text}" "{button}</p> }
+                },
+            )
+            .collect_view()
     }
 }
 
