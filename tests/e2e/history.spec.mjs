@@ -7,7 +7,14 @@ import { expectBodyless, expectNoRequests, params, sentSoFar, waitForRequests } 
 import { openHistory, tab, panel, rows, exactUtc, localText, short } from "./helpers/history-page.mjs";
 
 /** The app's reads of a deployment's sub-list, e.g. "jobs". */
-const listOf = (dep, what) => ({ method: "GET", path: `/deployments/${dep.id}/${what}` });
+// A running deployment's "Replica health" reads its running jobs on its own, the first page
+// (and again whenever a job starts or ends): those reads are not the history's.
+const REPLICA_HEALTH_READ = "state=RUNNING&limit=10&sort_order=desc";
+const listOf = (dep, what) => ({
+  method: "GET",
+  path: `/deployments/${dep.id}/${what}`,
+  where: (r) => what !== "jobs" || r.query !== REPLICA_HEALTH_READ,
+});
 
 const TABS = ["Jobs", "Events", "Revisions", "Tasks", "Logs"];
 
