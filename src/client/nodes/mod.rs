@@ -5,5 +5,6 @@ pub mod endpoints;
 pub mod flog;
 pub mod info;
 pub mod ops;
+pub mod sse;
 /// Resource figures (`/stats`, `/stats/stream`) and the host (`/node/info`).
 pub mod stats;

@@ -2,18 +2,16 @@
 //! `GET /job/{job}/stats/stream` (SSE, read with fetch and a body reader because the node
 //! wants `Authorization: <node header>`). Dropping a stream aborts its request.
 
-use std::collections::VecDeque;
 use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader};
+use web_sys::AbortController;
+
+use super::sse::{body_reader, Quiet, Read, SseReader};
 
 use crate::api::http::within;
 use crate::api::node::errors::http_status_message;
 use crate::api::node::stats::{parse_stats, route_missing, TaskStat};
-use crate::api::sse::{is_event_stream, SseParser};
 
 /// A `/stats` answer or the stream's opening must come within this.
 const ANSWER_TIMEOUT_MS: u64 = 20_000;
@@ -120,36 +118,17 @@ pub enum Next {
 }
 
 /// An open `/stats/stream`.
-pub struct StatsStream {
-    reader: ReadableStreamDefaultReader,
-    parser: SseParser,
-    ready: VecDeque<String>,
-    /// A read under way, kept across a quiet spell so no chunk is lost.
-    pending: Option<JsFuture>,
-    ended: bool,
-    abort: AbortController,
-}
+pub struct StatsStream(SseReader);
 
 pub async fn open(url: &str, header: &str) -> Result<StatsStream, StatsError> {
     let abort = AbortController::new().map_err(|_| StatsError::Network)?;
     let signal = abort.signal();
     let opening = async {
         let response = get(url, Some(header), &signal).await?;
-        if !is_event_stream(response.headers().get("content-type").as_deref()) {
-            return Err(StatsError::NotAStream);
-        }
-        let body = response.body().ok_or(StatsError::NotAStream)?;
-        ReadableStreamDefaultReader::new(&body).map_err(|_| StatsError::NotAStream)
+        body_reader(&response).ok_or(StatsError::NotAStream)
     };
     match within(Duration::from_millis(ANSWER_TIMEOUT_MS), opening).await {
-        Some(Ok(reader)) => Ok(StatsStream {
-            reader,
-            parser: SseParser::new(),
-            ready: VecDeque::new(),
-            pending: None,
-            ended: false,
-            abort,
-        }),
+        Some(Ok(reader)) => Ok(StatsStream(SseReader::new(reader, abort))),
         Some(Err(e)) => {
             abort.abort();
             Err(e)
@@ -165,48 +144,19 @@ impl StatsStream {
     /// The next frame's samples (frames that hold none, such as non-JSON data, are
     /// skipped), or `Quiet` after `quiet_ms` without one.
     pub async fn next(&mut self, quiet_ms: u32) -> Result<Next, StatsError> {
-        let quiet = gloo_timers::future::TimeoutFuture::new(quiet_ms);
-        let mut quiet = std::pin::pin!(quiet);
+        let mut quiet = Quiet::after(quiet_ms);
         loop {
-            while let Some(data) = self.ready.pop_front() {
-                let samples = parse_stats(&data);
-                if !samples.is_empty() {
-                    return Ok(Next::Samples(samples));
+            match self.0.next(&mut quiet).await {
+                Ok(Read::Data(data)) => {
+                    let samples = parse_stats(&data);
+                    if !samples.is_empty() {
+                        return Ok(Next::Samples(samples));
+                    }
                 }
+                Ok(Read::Quiet) => return Ok(Next::Quiet),
+                Ok(Read::Ended) => return Ok(Next::Ended),
+                Err(_) => return Err(StatsError::Network),
             }
-            if self.ended {
-                return Ok(Next::Ended);
-            }
-            let read = self
-                .pending
-                .get_or_insert_with(|| JsFuture::from(self.reader.read()));
-            let got = futures::future::select(read, quiet.as_mut()).await;
-            let result = match got {
-                futures::future::Either::Left((r, _)) => r,
-                futures::future::Either::Right(_) => return Ok(Next::Quiet),
-            };
-            self.pending = None;
-            let result = result.map_err(|_| StatsError::Network)?;
-            let done = js_sys::Reflect::get(&result, &"done".into())
-                .map(|v| v.is_truthy())
-                .unwrap_or(true);
-            if done {
-                self.ended = true;
-                continue;
-            }
-            let bytes = js_sys::Reflect::get(&result, &"value".into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
-            self.ready.extend(self.parser.feed(&bytes));
         }
-    }
-}
-
-impl Drop for StatsStream {
-    fn drop(&mut self) {
-        let _ = self.reader.cancel();
-        self.abort.abort();
     }
 }
