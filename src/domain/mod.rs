@@ -37,6 +37,8 @@ pub mod numbers;
 /// The backoff of a page that re-reads a settling deployment.
 pub mod polling;
 /// Keyboard shortcuts: what each key does, and when a key is no shortcut.
+/// When the live stream's job frames make the list of running jobs out of date.
+pub mod running_jobs;
 pub mod shortcuts;
 /// Which action each deployment status allows, and badge tone and label.
 pub mod status;

@@ -9,6 +9,7 @@ mod export;
 mod fields;
 mod freshness;
 mod history;
+mod info_streams;
 mod job_changes;
 mod job_status;
 mod live;
@@ -16,6 +17,7 @@ mod logs;
 mod name;
 mod polling;
 mod replicas;
+mod running_jobs;
 mod schedule;
 mod service_urls;
 mod state;
@@ -97,6 +99,8 @@ pub fn DetailPage() -> impl IntoView {
 #[component]
 fn Loaded(state: DetailState) -> impl IntoView {
     let watch = replicas::provide();
+    info_streams::provide(state);
+    running_jobs::provide(state);
     view! {
         <div class="page-head detail-head">
             <name::NameHeading state=state />

@@ -8,6 +8,7 @@ import { openHistory, tab } from "./helpers/history-page.mjs";
 import { expectAccessible } from "./helpers/axe.mjs";
 import { expectFitsWidth } from "./helpers/phone.mjs";
 import { runTimersFor } from "./helpers/detail-page.mjs";
+import { sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
 
 const region = (page) => page.getByRole("region", { name: "Replica health" });
 const card = (page, job) => region(page).locator(`article[data-job="${job}"]`);
@@ -204,4 +205,44 @@ test("five replicas on one origin: every card still gets its ops and endpoints",
     await expect(card(page, j.job).locator(".replica-endpoints .endpoint-health").first()).toHaveText(/^(ONLINE|OFFLINE|UNKNOWN)$/);
   }
   await expect(region(page).locator("article.replica-card")).toHaveCount(jobs.length);
+});
+
+test("the page reads its running jobs once and follows one /info stream per job, shared with Job status", async ({ page, fake }) => {
+  const { dep, jobs } = await runningWithEndpoints(fake, 2);
+  const runningReads = { method: "GET", path: `/deployments/${dep.id}/jobs`, query: { state: "RUNNING" } };
+  const endedReads = { method: "GET", path: `/deployments/${dep.id}/jobs`, query: { state: "COMPLETED,STOPPED" } };
+  const infoCounts = async () => Promise.all(jobs.map(async (j) => (await nodeRequests(fake, "info", j.job)).length));
+  await openCard(page, fake, dep, jobs[0].job);
+  await expect(card(page, jobs[1].job)).toBeVisible();
+  await expect.poll(infoCounts).toEqual(jobs.map(() => 1));
+  // One read of the running jobs when the page opened.
+  await waitForRequests(fake, runningReads);
+  expect(await sentSoFar(fake, page, runningReads)).toHaveLength(1);
+
+  // "Job status" shows the same jobs live from the same streams: it reads only its ended jobs.
+  const status = page.getByRole("region", { name: "Job status" });
+  await status.getByRole("button", { name: "Show job status" }).click();
+  for (const j of jobs) {
+    const c = status.locator(`article[data-job="${j.job}"]`);
+    await expect(c.getByRole("status")).toHaveText("Live from the node");
+    await expect(c.locator("tbody tr[data-op]").first()).toBeVisible();
+  }
+  await waitForRequests(fake, endedReads);
+  expect(await sentSoFar(fake, page, runningReads)).toHaveLength(1);
+  expect(await infoCounts()).toEqual(jobs.map(() => 1));
+
+  // Closing Job status leaves Replica health's streams open and live.
+  await status.getByRole("button", { name: "Hide job status" }).click();
+  await expect(status.locator("article[data-job]")).toHaveCount(0);
+  const { op } = await labelAndOp(card(page, jobs[0].job));
+  await trouble(fake, jobs[0].job, { opId: op, event: "restart" });
+  await expect(card(page, jobs[0].job).locator(".replica-problem")).toHaveText([`op ${op}: restarted 1 time`]);
+  expect(await infoCounts()).toEqual(jobs.map(() => 1));
+
+  // A job that ends is one change: the running jobs are read once more, and its card goes.
+  await fake.endJob(jobs[1].job, "COMPLETED");
+  await expect(card(page, jobs[1].job)).toHaveCount(0);
+  await waitForRequests(fake, runningReads, { count: 2 });
+  expect(await sentSoFar(fake, page, runningReads)).toHaveLength(2);
+  expect((await nodeRequests(fake, "info", jobs[0].job)).length).toBe(1);
 });

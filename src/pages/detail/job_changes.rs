@@ -1,5 +1,5 @@
-//! What the sections that follow a deployment's running jobs share (job status, replica health,
-//! usage): re-reading them when the live stream says a job started, ended or moved.
+//! What the sections that follow a deployment's jobs share (the page's running jobs, job
+//! status, usage): re-reading them when the live stream says a job started, ended or moved.
 
 use super::state::DetailState;
 use crate::api::endpoints;
@@ -12,14 +12,17 @@ use leptos::prelude::*;
 /// Runs `reload` with the deployment's id now and after every job frame of the live stream.
 /// It runs inside an effect, so the signals it reads re-run it as well.
 pub fn on_job_changes(state: DetailState, reload: impl Fn(String) + 'static) {
-    let changes = Memo::new(move |_| {
+    // The last job frame so far: other frames between two job frames change nothing.
+    let changes = Memo::new(move |before: Option<&Option<(String, JobState)>>| {
         state.last_frame.with(|f| match f {
             Some(StreamFrame::Job(j)) => Some((j.job.clone(), j.state)),
-            _ => None,
+            _ => before.cloned().flatten(),
         })
     });
     Effect::new(move |_| {
-        changes.track();
+        // Read, not only tracked: a memo never read counts its first computation as a
+        // change, and every section would read its jobs twice when the page opens.
+        changes.with(|_| ());
         reload(state.id.get());
     });
 }

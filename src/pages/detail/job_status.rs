@@ -4,11 +4,11 @@
 //! Closed until asked for: opening the page costs no job reads and no node connections.
 
 mod ended;
-mod node;
 mod ops;
-pub(super) mod running;
+mod running;
 
 use super::job_changes::{jobs_in, keep, on_job_changes};
+use super::running_jobs::RunningJobs;
 use super::state::DetailState;
 use crate::api::error::ApiError;
 use crate::api::models::{Job, JobState};
@@ -20,12 +20,6 @@ use leptos::task::spawn_local;
 
 /// Ended jobs shown with their exit codes.
 const ENDED_SHOWN: usize = 3;
-
-#[derive(Clone, Default, PartialEq)]
-struct Jobs {
-    running: Vec<Job>,
-    ended: Vec<Job>,
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -53,24 +47,37 @@ pub fn JobStatus(state: DetailState) -> impl IntoView {
 
 #[component]
 fn Body(state: DetailState) -> impl IntoView {
-    let jobs = RwSignal::new(None::<Jobs>);
-    let error = RwSignal::new(None::<ApiError>);
-    let node = node::access(state);
+    // Running jobs are the page's (shared with "Replica health"); the ended ones are this
+    // section's own read.
+    let shared = RunningJobs::get();
+    shared.read_while(|| true);
+    let ended = RwSignal::new(None::<Vec<Job>>);
+    let ended_error = RwSignal::new(None::<ApiError>);
     on_job_changes(state, move |id| {
-        spawn_local(async move { keep(load(state, &id).await, jobs, error) });
+        spawn_local(async move { keep(load_ended(state, &id).await, ended, ended_error) });
+    });
+    let error = Signal::derive(move || {
+        shared
+            .error
+            .get()
+            .or_else(|| ended_error.get())
+            .map(|e| e.user_message())
     });
     // Only the shape re-renders the body; the keyed lists update in place.
     let shape = Memo::new(move |_| {
-        jobs.with(|j| match j {
-            None => Shape::Loading,
-            Some(j) if j.running.is_empty() && j.ended.is_empty() => Shape::Empty,
-            Some(_) => Shape::Jobs,
-        })
+        match (
+            shared.jobs.with(|j| j.as_ref().map(Vec::is_empty)),
+            ended.with(|j| j.as_ref().map(Vec::is_empty)),
+        ) {
+            (None, _) | (_, None) => Shape::Loading,
+            (Some(true), Some(true)) => Shape::Empty,
+            _ => Shape::Jobs,
+        }
     });
-    let running = move || jobs.with(|j| j.as_ref().map(|j| j.running.clone()).unwrap_or_default());
-    let ended = move || jobs.with(|j| j.as_ref().map(|j| j.ended.clone()).unwrap_or_default());
+    let running = move || shared.jobs.get().unwrap_or_default();
+    let ended = move || ended.get().unwrap_or_default();
     view! {
-        <ErrorLine message=Signal::derive(move || error.get().map(|e| e.user_message())) />
+        <ErrorLine message=error />
         {move || match shape.get() {
             Shape::Loading => view! { <Loading text="Loading jobs…" /> }.into_any(),
             Shape::Empty => view! { <p class="muted">"No jobs yet."</p> }.into_any(),
@@ -78,7 +85,7 @@ fn Body(state: DetailState) -> impl IntoView {
                 view! {
                     // Keyed: a re-read that finds the same jobs keeps their streams open.
                     <For each=running key=|j| (j.job.clone(), j.node.clone()) let:job>
-                        <running::RunningJob job=job node=node />
+                        <running::RunningJob job=job />
                     </For>
                     <For each=ended key=|j| (j.job.clone(), j.state) let:job>
                         <ended::EndedJob state=state job=job />
@@ -90,11 +97,8 @@ fn Body(state: DetailState) -> impl IntoView {
     }
 }
 
-async fn load(state: DetailState, id: &str) -> Result<Jobs, ApiError> {
-    let running = jobs_in(state.auth, id, &[JobState::Running]).await?;
+/// The latest ended jobs, newest first.
+async fn load_ended(state: DetailState, id: &str) -> Result<Vec<Job>, ApiError> {
     let ended = jobs_in(state.auth, id, &[JobState::Completed, JobState::Stopped]).await?;
-    Ok(Jobs {
-        running,
-        ended: ended.into_iter().take(ENDED_SHOWN).collect(),
-    })
+    Ok(ended.into_iter().take(ENDED_SHOWN).collect())
 }

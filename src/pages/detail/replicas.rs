@@ -10,13 +10,12 @@ mod endpoints;
 mod marks;
 mod problems;
 
-use super::job_changes::{jobs_in, keep, on_job_changes};
+use super::running_jobs::RunningJobs;
 use super::state::DetailState;
-use crate::api::models::{Job, JobState, Status};
+use crate::api::models::{Job, Status};
 use crate::api::node::info::NodeEndpoint;
 use crate::components::error_box::ErrorLine;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
 pub use marks::{Mark, OpMarks};
@@ -51,13 +50,21 @@ pub fn replica_label(index: usize) -> String {
 #[component]
 pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
     let running = state.field(|d| d.status == Status::Running);
-    let error = RwSignal::new(None::<String>);
-    on_job_changes(state, move |id| {
-        if !running.get() {
-            watch.jobs.try_set(Vec::new());
-            return;
+    let shared = RunningJobs::get();
+    shared.read_while(move || running.get());
+    let error = Signal::derive(move || {
+        running.get().then(|| shared.error.get().map(|e| e.user_message())).flatten()
+    });
+    // Updated only when the replicas differ: the cards are keyed, and their streams stay.
+    Effect::new(move |_| {
+        let jobs = if running.get() {
+            shared.jobs.with(|j| replicas(j.as_deref().unwrap_or_default()))
+        } else {
+            Vec::new()
+        };
+        if watch.jobs.with_untracked(|w| *w != jobs) {
+            watch.jobs.set(jobs);
         }
-        spawn_local(async move { keep(load(state, &id).await, watch.jobs, error) });
     });
     let shown = move || {
         running.get() && (watch.jobs.with(|j| !j.is_empty()) || error.with(Option::is_some))
@@ -80,11 +87,12 @@ pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
 }
 
 /// The running jobs with a node, oldest first (the order replicas are numbered in).
-async fn load(state: DetailState, id: &str) -> Result<Vec<Job>, String> {
-    let mut jobs = jobs_in(state.auth, id, &[JobState::Running])
-        .await
-        .map_err(|e| e.user_message())?;
-    jobs.retain(|j| crate::api::node::address::job_node(j.node.as_deref()).is_some());
+fn replicas(running: &[Job]) -> Vec<Job> {
+    let mut jobs: Vec<Job> = running
+        .iter()
+        .filter(|j| crate::api::node::address::job_node(j.node.as_deref()).is_some())
+        .cloned()
+        .collect();
     jobs.sort_by(|a, b| (a.time_start, &a.job).cmp(&(b.time_start, &b.job)));
-    Ok(jobs)
+    jobs
 }

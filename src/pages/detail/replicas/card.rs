@@ -1,4 +1,5 @@
-//! One replica: its node's `/info` stream (problems, live endpoint words), one read of
+//! One replica: its node's `/info` stream (problems, live endpoint words; the page's one
+//! for the job, see `info_streams`), one read of
 //! `/endpoints` and `/ops` when it appears, and a light re-read of `/endpoints` while the
 //! node offers it. A node without a route is told once and never asked again.
 
@@ -8,70 +9,17 @@ use super::problems::Problems;
 use super::{replica_label, Watch};
 use crate::api::models::Job;
 use crate::api::node::info::JobInfo;
-use crate::api::node::routes::{origin_of, EndpointsAnswer, RouteError};
+use crate::api::node::routes::{EndpointsAnswer, RouteError};
 use crate::client::nodes::access::NodeAccess;
 use crate::client::nodes::{endpoints, ops};
 use crate::domain::endpoint_health::merge;
 use crate::domain::units::short_id;
-use crate::pages::detail::job_status::running::{run, Link};
+use crate::pages::detail::info_streams::{InfoStreams, Link};
 use crate::pages::detail::state::DetailState;
-use futures::future::{abortable, AbortHandle};
+use futures::future::abortable;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-/// Status streams held open at once per origin. A browser keeps six HTTP/1.1 connections
-/// per origin; real nodes are hosts of their own, but a sandbox serves the API and every
-/// node from one origin, where five replicas' streams would starve every other request.
-const STREAMS_PER_ORIGIN: usize = 3;
-
-thread_local! {
-    static OPEN: RefCell<HashMap<String, usize>> = RefCell::new(HashMap::new());
-}
-
-/// One of an origin's stream places, given back when dropped (the stream ended or the
-/// card went away).
-struct Place(String);
-
-impl Drop for Place {
-    fn drop(&mut self) {
-        OPEN.with(|o| {
-            if let Some(n) = o.borrow_mut().get_mut(&self.0) {
-                *n = n.saturating_sub(1);
-            }
-        });
-    }
-}
-
-/// Waits for a free stream place at `origin`.
-async fn place(origin: String) -> Place {
-    loop {
-        let got = OPEN.with(|o| {
-            let mut o = o.borrow_mut();
-            let n = o.entry(origin.clone()).or_default();
-            let free = *n < STREAMS_PER_ORIGIN;
-            if free {
-                *n += 1;
-            }
-            free
-        });
-        if got {
-            return Place(origin);
-        }
-        TimeoutFuture::new(500).await;
-    }
-}
-
-/// Follows the job's `/info` stream once a place at its node's origin is free.
-async fn follow(job: Job, r: Replica) {
-    let _place = match r.access.base(job.node.as_deref()).await {
-        Some(base) => Some(place(origin_of(&base).to_string()).await),
-        None => None,
-    };
-    run(job, r.access, r.info, r.link).await;
-}
 
 /// How often endpoint words are re-read while the node offers the route (the `/info`
 /// frames carry changes in between).
@@ -113,29 +61,23 @@ impl Replica {
 #[component]
 pub fn Replica(state: DetailState, watch: Watch, index: usize, job: Job) -> impl IntoView {
     let label = replica_label(index);
+    let follow = InfoStreams::get().follow(&job);
     let r = Replica {
         label: StoredValue::new(label.clone()),
         job: StoredValue::new(job.clone()),
         access: NodeAccess::new(state.auth, state.id.into()),
         base: RwSignal::new(None),
-        info: RwSignal::new(None),
-        link: RwSignal::new(Link::Connecting),
+        info: follow.info,
+        link: follow.link,
         route: RwSignal::new(None),
         info_seq: RwSignal::new(0),
         ops: RwSignal::new(None),
     };
-    let mut handles: Vec<AbortHandle> = Vec::new();
-    let (follow, h) = abortable(follow(job.clone(), r));
-    handles.push(h);
-    spawn_local(async move {
-        let _ = follow.await;
-    });
-    let (reads, h) = abortable(read_routes(r));
-    handles.push(h);
+    let (reads, stop) = abortable(read_routes(r));
     spawn_local(async move {
         let _ = reads.await;
     });
-    on_cleanup(move || handles.iter().for_each(AbortHandle::abort));
+    on_cleanup(move || stop.abort());
     // Every frame counts: the newer of `/endpoints` and `/info` wins per endpoint.
     Effect::new(move |_| {
         r.info.track();
