@@ -6,15 +6,17 @@ import { addDeployment, api, pagingDeployment } from "./helpers/fake.mjs";
 import { expectBodyless, expectNoRequests, params, sentSoFar, waitForRequests } from "./helpers/request-log.mjs";
 import { openHistory, tab, panel, rows, exactUtc, localText, short } from "./helpers/history-page.mjs";
 
-/** The app's reads of a deployment's sub-list, e.g. "jobs". */
-// A running deployment's "Replica health" reads its running jobs on its own, the first page
-// (and again whenever a job starts or ends): those reads are not the history's.
-const REPLICA_HEALTH_READ = "state=RUNNING&limit=10&sort_order=desc";
+// The detail page reads a running deployment's running jobs once for all its sections
+// (Replica health, Job status), the first page, and again when a job starts or ends: that
+// read is not the history's, and is counted on its own.
+const RUNNING_JOBS_READ = "state=RUNNING&limit=10&sort_order=desc";
+/** The app's reads of a deployment's sub-list, e.g. "jobs" (not the page's running jobs). */
 const listOf = (dep, what) => ({
   method: "GET",
   path: `/deployments/${dep.id}/${what}`,
-  where: (r) => what !== "jobs" || r.query !== REPLICA_HEALTH_READ,
+  where: (r) => what !== "jobs" || r.query !== RUNNING_JOBS_READ,
 });
+const runningJobsRead = (dep) => ({ method: "GET", path: `/deployments/${dep.id}/jobs`, query: RUNNING_JOBS_READ });
 
 const TABS = ["Jobs", "Events", "Revisions", "Tasks", "Logs"];
 
@@ -69,6 +71,10 @@ test("the history is an accessible tablist; Jobs opens first and is read once, w
   const [read] = await waitForRequests(fake, listOf(dep, "jobs"));
   expect(params(read.query)).toEqual({ limit: "10", sort_order: "desc" });
   expectBodyless(read);
+  // The page's own read of the running jobs (the deployment runs) happened once, beside it.
+  await waitForRequests(fake, runningJobsRead(dep));
+  expect(await sentSoFar(fake, page, runningJobsRead(dep))).toHaveLength(1);
+  expect(await sentSoFar(fake, page, { method: "GET", path: `/deployments/${dep.id}/jobs` })).toHaveLength(2);
   // No tab that was never opened was read.
   for (const other of ["events", "revisions", "tasks"]) await expectNoRequests(fake, page, listOf(dep, other));
 });
