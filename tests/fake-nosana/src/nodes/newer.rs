@@ -14,7 +14,8 @@ use crate::errors::json_response;
 use crate::state::App;
 use crate::store::Store;
 
-/// Checks in a node's order (route, header, job) and answers `f` of the running job.
+/// Checks in a node's order (route, header, job) and answers `f` of the running job,
+/// logged in the node request log.
 pub(super) fn answer(
     app: &App,
     node: &str,
@@ -23,23 +24,18 @@ pub(super) fn answer(
     headers: &HeaderMap,
     f: impl FnOnce(&Store, &JobLog) -> Value,
 ) -> Response {
-    // The usage routes log themselves, with their query (stats.rs).
-    if route.starts_with("stats") {
-        if !known_node(app, node) {
-            return unknown_node();
-        }
-        return checked(app, node, job, route, headers, f);
-    }
-    answer_logged(app, node, job, route, headers, f).0
+    answer_logged(app, node, job, route, None, headers, f).0
 }
 
-/// `answer`, logged in the node request log (`kind` from the route); also returns the
-/// log entry's handle, for a route that answers something else after the checks.
+/// `answer`, logged in the node request log (`kind` from the route, `path` with the
+/// `query` when there is one, so tests see the range asked for); also returns the log
+/// entry's handle, for a route that answers something else after the checks.
 pub(super) fn answer_logged(
     app: &App,
     node: &str,
     job: &str,
     route: &str,
+    query: Option<&str>,
     headers: &HeaderMap,
     f: impl FnOnce(&Store, &JobLog) -> Value,
 ) -> (Response, u64) {
@@ -47,19 +43,23 @@ pub(super) fn answer_logged(
         return (unknown_node(), 0);
     }
     let control = route.starts_with("group/");
-    let kind = if control {
-        "control"
-    } else if route == "ops" {
-        "ops"
-    } else {
-        "endpoints"
+    let kind = match route {
+        _ if control => "control",
+        "ops" => "ops",
+        "stats" => "stats",
+        "stats/stream" => "stats/stream",
+        _ => "endpoints",
+    };
+    let path = match query {
+        Some(q) if !q.is_empty() => format!("/job/{job}/{route}?{q}"),
+        _ => format!("/job/{job}/{route}"),
     };
     let seq = app.nodes().record(NodeRequest {
         seq: 0,
         kind,
         node: node.to_string(),
         method: if control { "POST" } else { "GET" }.into(),
-        path: format!("/job/{job}/{route}"),
+        path,
         authorization: authorization(headers),
         handshake: None,
         status: None,

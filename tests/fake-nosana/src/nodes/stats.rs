@@ -15,8 +15,8 @@ use serde_json::{json, Value};
 
 use super::info::text;
 use super::logs::{Draft, Live};
-use super::newer::answer;
-use super::{now_ms, NodeRequest, Nodes};
+use super::newer::answer_logged;
+use super::{now_ms, Nodes};
 use crate::errors::json_response;
 use crate::hub::sse_frame;
 use crate::state::App;
@@ -31,27 +31,6 @@ pub struct Range {
     end: Option<i64>,
 }
 
-/// Records a usage request for `GET /__fake/node-requests` (kind `stats` or `stats/stream`;
-/// `path` with its query, so tests see the range asked for).
-fn record(app: &App, node: &str, kind: &'static str, uri: &Uri, headers: &HeaderMap, status: u16) {
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_default();
-    let path = path
-        .strip_prefix("/nodes/")
-        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or(path);
-    app.nodes().record(NodeRequest {
-        seq: 0,
-        kind,
-        node: node.to_string(),
-        method: "GET".into(),
-        path: path.to_string(),
-        authorization: super::info::authorization(headers),
-        handshake: None,
-        status: Some(status),
-        closed_by_client: false,
-    });
-}
-
 pub async fn stats(
     State(app): State<App>,
     Path((node, job)): Path<(String, String)>,
@@ -59,21 +38,9 @@ pub async fn stats(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answered = stats_answer(&app, &node, &job, &range, &headers);
-    record(
-        &app,
-        &node,
-        "stats",
-        &uri,
-        &headers,
-        answered.status().as_u16(),
-    );
-    answered
-}
-
-fn stats_answer(app: &App, node: &str, job: &str, range: &Range, headers: &HeaderMap) -> Response {
     let interval = range.interval.unwrap_or(5).max(1) * 1000;
-    answer(app, node, job, "stats", headers, |_, log| {
+    let query = uri.query();
+    answer_logged(&app, &node, &job, "stats", query, &headers, |_, log| {
         let now = now_ms();
         let end = range.end.unwrap_or(now).min(now);
         let end = log.usage.paused_at.map_or(end, |p| end.min(p));
@@ -90,6 +57,7 @@ fn stats_answer(app: &App, node: &str, job: &str, range: &Range, headers: &Heade
         }
         Value::Array(out)
     })
+    .0
 }
 
 /// SSE: every `interval` seconds one frame, a `TaskStat[]` with one sample per op; ends
@@ -101,16 +69,14 @@ pub async fn stream(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let refused = answer(&app, &node, &job, "stats/stream", &headers, |_, _| {
-        Value::Null
-    });
-    record(
+    let (refused, _) = answer_logged(
         &app,
         &node,
+        &job,
         "stats/stream",
-        &uri,
+        uri.query(),
         &headers,
-        refused.status().as_u16(),
+        |_, _| Value::Null,
     );
     if refused.status() != StatusCode::OK {
         return refused;
@@ -172,7 +138,7 @@ pub async fn op_control(
         return super::newer::missing_post(&format!("/job/{job}/{route}"));
     }
     let (checked, seq) =
-        super::newer::answer_logged(&app, &node, &job, &route, &headers, |_, _| Value::Null);
+        answer_logged(&app, &node, &job, &route, None, &headers, |_, _| Value::Null);
     if checked.status() != StatusCode::OK {
         return checked;
     }

@@ -15,6 +15,7 @@ mod node_flog;
 mod node_info;
 mod node_support;
 mod node_trouble;
+mod node_usage;
 mod requests;
 mod status_table;
 mod stream;
