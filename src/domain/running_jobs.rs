@@ -50,7 +50,10 @@ mod tests {
     #[test]
     fn an_ended_job_agrees_only_once_it_is_gone() {
         let list = [job("a", "n1")];
-        assert!(!agrees(&list, &change("a", JobState::Completed, Some("n1"))));
+        assert!(!agrees(
+            &list,
+            &change("a", JobState::Completed, Some("n1"))
+        ));
         assert!(agrees(&list, &change("b", JobState::Stopped, None)));
         assert!(agrees(&list, &change("q", JobState::Queued, None)));
     }

@@ -53,12 +53,17 @@ pub fn ReplicaHealth(state: DetailState, watch: Watch) -> impl IntoView {
     let shared = RunningJobs::get();
     shared.read_while(move || running.get());
     let error = Signal::derive(move || {
-        running.get().then(|| shared.error.get().map(|e| e.user_message())).flatten()
+        running
+            .get()
+            .then(|| shared.error.get().map(|e| e.user_message()))
+            .flatten()
     });
     // Updated only when the replicas differ: the cards are keyed, and their streams stay.
     Effect::new(move |_| {
         let jobs = if running.get() {
-            shared.jobs.with(|j| replicas(j.as_deref().unwrap_or_default()))
+            shared
+                .jobs
+                .with(|j| replicas(j.as_deref().unwrap_or_default()))
         } else {
             Vec::new()
         };

@@ -1,7 +1,7 @@
 //! One replica: its node's `/info` stream (problems, live endpoint words; the page's one
-//! for the job, see `info_streams`), one read of
-//! `/endpoints` and `/ops` when it appears, and a light re-read of `/endpoints` while the
-//! node offers it. A node without a route is told once and never asked again.
+//! for the job, see `info_streams`), one read of `/endpoints` and `/ops` when it appears,
+//! and a light re-read of `/endpoints` while the node offers it. A node without a route is
+//! told once and never asked again.
 
 use super::controls::Controls;
 use super::endpoints::Endpoints;

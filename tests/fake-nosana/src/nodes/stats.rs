@@ -137,8 +137,9 @@ pub async fn op_control(
     if action != "restart" && action != "stop" {
         return super::newer::missing_post(&format!("/job/{job}/{route}"));
     }
-    let (checked, seq) =
-        answer_logged(&app, &node, &job, &route, None, &headers, |_, _| Value::Null);
+    let (checked, seq) = answer_logged(&app, &node, &job, &route, None, &headers, |_, _| {
+        Value::Null
+    });
     if checked.status() != StatusCode::OK {
         return checked;
     }

@@ -41,19 +41,38 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     let began = plain["first_ms"].as_i64().unwrap();
 
     // History: the figures begin hours before the job's start here.
-    let back = usage(&app, &job.job, json!({ "history_hours": 2 })).await.json();
-    assert_eq!(back["first_ms"].as_i64().unwrap(), began - 7_200_000);
-    let hourly = send(&app, "GET", &format!("{base}/stats?interval=3600"), &auth, None)
+    let back = usage(&app, &job.job, json!({ "history_hours": 2 }))
         .await
         .json();
+    assert_eq!(back["first_ms"].as_i64().unwrap(), began - 7_200_000);
+    let hourly = send(
+        &app,
+        "GET",
+        &format!("{base}/stats?interval=3600"),
+        &auth,
+        None,
+    )
+    .await
+    .json();
     assert_eq!(hourly[0]["timestamp"], back["first_ms"]);
     usage(&app, &job.job, json!({ "history_hours": 0 })).await;
 
     // A restart starts the op's cumulative counters again; a leak grows its memory.
-    let before = send(&app, "GET", &format!("{base}/stats?interval=60"), &auth, None)
-        .await
-        .json();
-    let last = before.as_array().unwrap().iter().rev().find(|s| s["opId"] == op.as_str());
+    let before = send(
+        &app,
+        "GET",
+        &format!("{base}/stats?interval=60"),
+        &auth,
+        None,
+    )
+    .await
+    .json();
+    let last = before
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|s| s["opId"] == op.as_str());
     assert!(last.unwrap()["disk"]["read"].as_f64().unwrap() > 10.0);
     let restarted = usage(&app, &job.job, json!({ "restart": op })).await.json();
     assert_eq!(restarted["restarts"], 1);
@@ -72,7 +91,12 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     assert_eq!(frames.len(), 3, "{text}");
     assert!(of_op(&frames[0], &op)["disk"]["read"].as_f64().unwrap() < 3.0);
     // Three seconds of 100 MB/s on top of at most 3,299 MB.
-    assert!(of_op(&frames[2], &op)["memory"]["memory_usage"].as_f64().unwrap() > 3_299.0);
+    assert!(
+        of_op(&frames[2], &op)["memory"]["memory_usage"]
+            .as_f64()
+            .unwrap()
+            > 3_299.0
+    );
 
     // A pause: no samples from then on, until it ends.
     let paused = usage(&app, &job.job, json!({ "pause": true })).await.json();
@@ -82,7 +106,9 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     let since = format!("{base}/stats?interval=1&start={after}");
     let none = send(&app, "GET", &since, &auth, None).await.json();
     assert_eq!(none, json!([]));
-    let resumed = usage(&app, &job.job, json!({ "pause": false })).await.json();
+    let resumed = usage(&app, &job.job, json!({ "pause": false }))
+        .await
+        .json();
     assert_eq!(resumed["paused"], false);
     let some = send(&app, "GET", &since, &auth, None).await.json();
     assert!(!some.as_array().unwrap().is_empty());
@@ -93,8 +119,14 @@ async fn usage_control_refuses_bad_input_and_changes_nothing() {
     let app = fake();
     let job = running_job(&app).await;
     for (body, why) in [
-        (json!({ "history_hours": 49 }), "history_hours must be between 0 and 48"),
-        (json!({ "history_hours": -1 }), "history_hours must be between 0 and 48"),
+        (
+            json!({ "history_hours": 49 }),
+            "history_hours must be between 0 and 48",
+        ),
+        (
+            json!({ "history_hours": -1 }),
+            "history_hours must be between 0 and 48",
+        ),
         (json!({ "restart": "nope" }), "no such op in the job"),
         (json!({ "leak": "nope" }), "no such op in the job"),
     ] {
@@ -132,7 +164,14 @@ async fn each_usage_request_is_logged_once_with_its_query() {
     let header = node_header(&app).await;
     let auth = [("authorization", header.as_str())];
     let base = format!("/nodes/{}/job/{}", job.node, job.job);
-    let res = send(&app, "GET", &format!("{base}/stats?interval=60"), &auth, None).await;
+    let res = send(
+        &app,
+        "GET",
+        &format!("{base}/stats?interval=60"),
+        &auth,
+        None,
+    )
+    .await;
     assert_eq!(res.status, 200);
     let refused = send(&app, "GET", &format!("{base}/stats"), &[], None).await;
     assert_eq!(refused.status, 401);
@@ -164,9 +203,17 @@ async fn each_usage_request_is_logged_once_with_its_query() {
     assert_eq!(
         usage,
         vec![
-            ("stats".into(), format!("{path}/stats?interval=60"), json!(200)),
+            (
+                "stats".into(),
+                format!("{path}/stats?interval=60"),
+                json!(200)
+            ),
             ("stats".into(), format!("{path}/stats"), json!(401)),
-            ("stats/stream".into(), format!("{path}/stats/stream?interval=1"), json!(200)),
+            (
+                "stats/stream".into(),
+                format!("{path}/stats/stream?interval=1"),
+                json!(200)
+            ),
         ]
     );
 }
