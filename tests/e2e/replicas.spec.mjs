@@ -207,7 +207,7 @@ test("five replicas on one origin: every card still gets its ops and endpoints",
   await expect(region(page).locator("article.replica-card")).toHaveCount(jobs.length);
 });
 
-test("the page reads its running jobs once and follows one /info stream per job, shared with Job status", async ({ page, fake }) => {
+test("the page reads its running jobs once for every section and follows one /info stream per job, shared with Job status", async ({ page, fake }) => {
   const { dep, jobs } = await runningWithEndpoints(fake, 2);
   const runningReads = { method: "GET", path: `/deployments/${dep.id}/jobs`, query: { state: "RUNNING" } };
   const endedReads = { method: "GET", path: `/deployments/${dep.id}/jobs`, query: { state: "COMPLETED,STOPPED" } };
@@ -230,6 +230,13 @@ test("the page reads its running jobs once and follows one /info stream per job,
   await waitForRequests(fake, endedReads);
   expect(await sentSoFar(fake, page, runningReads)).toHaveLength(1);
   expect(await infoCounts()).toEqual(jobs.map(() => 1));
+
+  // "Usage" asks each job's node with the same list, not a read of its own.
+  const usage = page.getByRole("region", { name: "Usage" });
+  await usage.getByRole("button", { name: "Show usage" }).click();
+  await expect.poll(async () => Promise.all(jobs.map(async (j) => (await nodeRequests(fake, "stats", j.job)).length > 0))).toEqual(jobs.map(() => true));
+  expect(await sentSoFar(fake, page, runningReads)).toHaveLength(1);
+  await usage.getByRole("button", { name: "Hide usage" }).click();
 
   // Closing Job status leaves Replica health's streams open and live.
   await status.getByRole("button", { name: "Hide job status" }).click();

@@ -1,5 +1,6 @@
 //! What the sections that follow a deployment's jobs share (the page's running jobs, job
-//! status, usage): re-reading them when the live stream says a job started, ended or moved.
+//! status's ended jobs): reading them, and again when the live stream says a job started,
+//! ended or moved.
 
 use super::state::DetailState;
 use crate::api::endpoints;

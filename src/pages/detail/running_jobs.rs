@@ -1,5 +1,5 @@
-//! The deployment's running jobs, read once for the whole page: "Replica health" and "Job
-//! status" show them, and each used to read them on its own. Read only while some section
+//! The deployment's running jobs, read once for the whole page: "Replica health", "Job
+//! status" and "Usage" show them, and each used to read them on its own. Read only while some section
 //! wants them (a closed section costs nothing), and again once for each job frame of the
 //! live stream that the list disagrees with (a job started, ended or moved).
 

@@ -13,10 +13,8 @@ mod strip;
 mod table;
 mod url;
 
-use super::job_changes::{jobs_in, keep, on_job_changes};
+use super::running_jobs::RunningJobs;
 use super::state::DetailState;
-use crate::api::error::ApiError;
-use crate::api::models::JobState;
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
 use crate::components::disclosure::DisclosureButton;
@@ -55,14 +53,24 @@ pub fn Usage(state: DetailState) -> impl IntoView {
     }
 }
 
-/// The deployment's running jobs, re-read when the live stream reports a job change.
+/// The deployment's running jobs: the page's, shared with the other sections.
 #[component]
 fn DeploymentUsage(state: DetailState, url: RangeInUrl) -> impl IntoView {
-    let replicas = RwSignal::new(None::<Vec<Replica>>);
-    let error = RwSignal::new(None::<ApiError>);
-    on_job_changes(state, move |id| {
-        spawn_local(async move { keep(running(state.auth, &id).await, replicas, error) });
+    let running = RunningJobs::get();
+    running.read_while(|| true);
+    let replicas = Memo::new(move |_| {
+        running.jobs.with(|jobs| {
+            jobs.as_ref().map(|jobs| {
+                jobs.iter()
+                    .map(|j| Replica {
+                        job: j.job.clone(),
+                        node: j.node.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
+    let error = running.error;
     let access = NodeAccess::new(state.auth, state.id.into());
     let list = Signal::derive(move || replicas.get().unwrap_or_default());
     view! {
@@ -85,17 +93,6 @@ fn DeploymentUsage(state: DetailState, url: RangeInUrl) -> impl IntoView {
             }
         }}
     }
-}
-
-async fn running(auth: Auth, id: &str) -> Result<Vec<Replica>, ApiError> {
-    let jobs = jobs_in(auth, id, &[JobState::Running]).await?;
-    Ok(jobs
-        .into_iter()
-        .map(|j| Replica {
-            job: j.job,
-            node: j.node,
-        })
-        .collect())
 }
 
 /// One running job's usage on its view in the history (`job` running on `node`).
