@@ -1,0 +1,66 @@
+// CPU time of the renderer's main-thread tasks from a Chromium trace (`node bench/logs.mjs
+// --trace`). On a shared machine a task's wall time is mostly waiting for a core; a trace's
+// thread time (`tdur`) is what the task itself cost.
+
+export async function startTrace(cdp) {
+  await cdp.send("Tracing.start", {
+    categories: "toplevel,blink.user_timing,__metadata",
+    transferMode: "ReturnAsStream",
+  });
+}
+
+/** Ends the trace; resolves with its events. */
+export async function stopTrace(cdp) {
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.end");
+  const { stream } = await complete;
+  const chunks = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send("IO.read", { handle: stream, size: 1 << 22 });
+    chunks.push(base64Encoded ? Buffer.from(data, "base64").toString() : data);
+    if (eof) break;
+  }
+  await cdp.send("IO.close", { handle: stream });
+  const parsed = JSON.parse(chunks.join(""));
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/**
+ * The page's main-thread tasks (the renderer main thread with the most CPU):
+ * `{ ts, end }` in trace µs, `wall` and `cpu` in ms.
+ */
+export function mainTasks(events) {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || e.name !== "ThreadControllerImpl::RunTask" || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push({ ts: e.ts, end: e.ts + (e.dur ?? 0), wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 });
+  }
+  const total = (ts) => ts.reduce((s, t) => s + t.cpu, 0);
+  return [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+}
+
+/** A user-timing mark's trace time (µs), to place `performance.now()` values in the trace. */
+export function markTs(events, name) {
+  return events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"))?.ts ?? null;
+}
+
+/** Longest and summed CPU (ms) of `tasks` overlapping [from, to] (trace µs, whole trace by default). */
+export function cpuSummary(tasks, from = -Infinity, to = Infinity) {
+  const within = tasks.filter((t) => t.end >= from && t.ts <= to);
+  const r = (x) => Math.round(x * 10) / 10;
+  return {
+    tasks: within.length,
+    cpuMs: r(within.reduce((s, t) => s + t.cpu, 0)),
+    longestCpuMs: r(Math.max(0, ...within.map((t) => t.cpu))),
+    longestWallMs: r(Math.max(0, ...within.map((t) => t.wall))),
+    over50Cpu: within.filter((t) => t.cpu > 50).length,
+    over50Wall: within.filter((t) => t.wall > 50).length,
+  };
+}
