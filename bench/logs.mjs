@@ -10,7 +10,8 @@
 //   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 60] [--dist dist] [--trace]
 // --trace adds the main thread's CPU time per task from a Chromium trace (bench/logs-trace.mjs):
 // for the first rows (from the data to the first row, and the longest task until every result
-// is shown) and for the live run.
+// is shown) and for the live run. --trace-file F also writes the last history run's trace, in
+// detail, to F (open it in DevTools' Performance panel).
 import { chromium } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -31,6 +32,7 @@ const { values: opts } = parseArgs({
     seconds: { type: "string", default: "60" },
     dist: { type: "string", default: join(ROOT, "dist") },
     trace: { type: "boolean", default: false },
+    "trace-file": { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -38,7 +40,8 @@ const LINES = Number(opts.lines);
 const JOBS = Math.max(1, Number(opts.jobs));
 const RATE = Number(opts.rate);
 const SECONDS = Number(opts.seconds);
-const TRACE = opts.trace;
+const TRACE_FILE = opts["trace-file"];
+const TRACE = opts.trace || Boolean(TRACE_FILE);
 const SEARCH = "line 4242 of"; // the node double's history lines read "history line <n> of <total>: ..."
 
 // What the fake must offer for this benchmark (the node double, tests/fake-nosana/src/nodes):
@@ -143,7 +146,7 @@ async function history(browser, fake, dep) {
     const { context, page, problems } = await openPage(browser, fake);
     try {
       const cdp = TRACE ? await context.newCDPSession(page) : null;
-      if (cdp) await startTrace(cdp);
+      if (cdp) await startTrace(cdp, Boolean(TRACE_FILE));
       await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
       const hasTab = await page.waitForSelector("[data-line-id]", { timeout: 30_000 }).then(() => true, () => false);
       if (!hasTab) return { na: "the app shows no log rows ([data-line-id]) at ?tab=logs" };
@@ -159,6 +162,7 @@ async function history(browser, fake, dep) {
       shown.push(await page.evaluate(() => document.querySelector(".log-count")?.textContent));
       if (cdp) {
         const events = await stopTrace(cdp);
+        if (TRACE_FILE) writeFileSync(TRACE_FILE, JSON.stringify({ traceEvents: events }));
         const tasks = mainTasks(events);
         const rowsTs = markTs(events, "logs-first-rows");
         const offset = rowsTs == null ? null : rowsTs - rowsAt * 1000;

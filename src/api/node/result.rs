@@ -154,10 +154,12 @@ fn is_object(raw: &RawValue) -> bool {
 /// `parse_result`). Shapes the typed fields do not fit exactly go through `parse_result`'s
 /// lenient reading, so both give the same result.
 pub fn result_parts(text: &str) -> Option<ResultParts<'_>> {
-    let fast = serde_json::from_str::<&RawValue>(text)
-        .ok()
-        .filter(|r| is_object(r))
-        .and_then(|r| serde_json::from_str::<FastResult>(r.get()).ok());
+    // Each pass over a 2 MB result costs a few ms: the typed reading is the only one.
+    let fast = text
+        .trim_start()
+        .starts_with('{')
+        .then(|| serde_json::from_str::<FastResult>(text).ok())
+        .flatten();
     let Some(fast) = fast else {
         let value: Value = serde_json::from_str(text).ok()?;
         let result = parse_result(&value)?;
