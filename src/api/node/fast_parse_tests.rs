@@ -89,8 +89,16 @@ fn results_read_typed_match_the_lenient_reading() {
     let ts = json!("2025-01-31T12:00:00.123456789Z");
     let lines: Vec<Value> = vec![
         line(json!("stdout"), json!("hello\n"), ts.clone()),
-        line(json!("stderr"), json!("\u{1b}[1;31mfail\u{1b}[0"), json!("2025-01-31T12:00:01.5+01:00")),
-        line(json!("nodeerr"), json!("</div><img src=x onerror=alert(1)>"), json!(null)),
+        line(
+            json!("stderr"),
+            json!("\u{1b}[1;31mfail\u{1b}[0"),
+            json!("2025-01-31T12:00:01.5+01:00"),
+        ),
+        line(
+            json!("nodeerr"),
+            json!("</div><img src=x onerror=alert(1)>"),
+            json!(null),
+        ),
         line(json!("stdin"), json!(null), json!("not a time")),
         line(json!(null), json!("no type"), ts.clone()),
         line(json!("weird"), json!("unknown stream"), ts.clone()),
@@ -99,7 +107,11 @@ fn results_read_typed_match_the_lenient_reading() {
         line(json!("stdout"), json!(12), ts.clone()),
         line(json!("stdout"), json!({"a": [1]}), ts.clone()),
         line(json!(5), json!("numeric type"), ts.clone()),
-        line(json!("stdout"), json!("numeric time"), json!(1738324800123_i64)),
+        line(
+            json!("stdout"),
+            json!("numeric time"),
+            json!(1738324800123_i64),
+        ),
         json!({"log": "only a log"}),
         json!({}),
         json!(7),

@@ -4,8 +4,8 @@
 use crate::api::models::parse_timestamp;
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::borrow::Cow;
 use serde_json::Value;
+use std::borrow::Cow;
 
 use super::info::null_default;
 

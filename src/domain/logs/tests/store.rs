@@ -155,7 +155,11 @@ fn live_lines_in_batches_of_any_size_give_the_same_rows() {
         // drops a sixteenth at once); what is kept is still the newest, once each.
         let capped = rows(size, 50);
         assert!(capped.len() >= 47 && capped.len() <= 50, "{}", capped.len());
-        assert_eq!(capped[..], every[every.len() - capped.len()..], "capped, batches of {size}");
+        assert_eq!(
+            capped[..],
+            every[every.len() - capped.len()..],
+            "capped, batches of {size}"
+        );
     }
 }
 

@@ -8,8 +8,8 @@ use super::model::{Link, LogModel, ResultState};
 use crate::api::endpoints;
 use crate::api::models::{Job, JobState, StreamFrame};
 use crate::api::node::result::{read_lines, result_parts, JobResult, ResultText};
-use crate::api::request::{ApiRequest, Method};
 use crate::api::query::{JobFilter, Page, PageSize};
+use crate::api::request::{ApiRequest, Method};
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
 use futures::future::{abortable, AbortHandle};
@@ -331,10 +331,8 @@ impl Feed {
             // result can hold 25,000 lines per op, and the first rows should not wait for
             // every result of the page to be parsed.
             let held = turn.lock().await;
-            let request = ApiRequest::<ResultText>::new(
-                Method::Get,
-                endpoints::get_job(&id, &job).path,
-            );
+            let request =
+                ApiRequest::<ResultText>::new(Method::Get, endpoints::get_job(&id, &job).path);
             match self.auth.call(request).await {
                 Ok(detail) => match read_result(detail.job_result.as_deref()).await {
                     Some(result) => {

@@ -133,7 +133,10 @@ impl LogModel {
 
     /// Live lines of one job, in arrival order (a batch of socket frames).
     pub fn append(&self, job: u16, logs: Vec<TaskLog>) {
-        let Some(added) = self.store.try_update_value(|s| s.push_live(job, &logs).added) else {
+        let Some(added) = self
+            .store
+            .try_update_value(|s| s.push_live(job, &logs).added)
+        else {
             return;
         };
         if added > 0 && self.following.try_get_untracked() == Some(false) {
