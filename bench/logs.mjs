@@ -7,7 +7,11 @@
 // prerequisite is missing (the app's Logs tab, the fake's node double and its control routes,
 // see NEEDS below) is reported as N/A with the reason, never as a pass.
 //
-//   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 60] [--dist dist]
+//   node bench/logs.mjs [--runs 5] [--lines 100000] [--jobs 5] [--rate 2000] [--seconds 60] [--dist dist] [--trace]
+// --trace adds the main thread's CPU time per task from a Chromium trace (bench/logs-trace.mjs):
+// for the first rows (from the data to the first row, and the longest task until every result
+// is shown) and for the live run. --trace-file F also writes the last history run's trace, in
+// detail, to F (open it in DevTools' Performance panel).
 import { chromium } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -16,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { API_KEY, startFake } from "../tests/e2e/fake.mjs";
 import { logsProbe } from "./logs-probe.mjs";
+import { cpuSummary, mainTasks, markTs, startTrace, stopTrace } from "./logs-trace.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opts } = parseArgs({
@@ -26,6 +31,8 @@ const { values: opts } = parseArgs({
     rate: { type: "string", default: "2000" },
     seconds: { type: "string", default: "60" },
     dist: { type: "string", default: join(ROOT, "dist") },
+    trace: { type: "boolean", default: false },
+    "trace-file": { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -33,6 +40,8 @@ const LINES = Number(opts.lines);
 const JOBS = Math.max(1, Number(opts.jobs));
 const RATE = Number(opts.rate);
 const SECONDS = Number(opts.seconds);
+const TRACE_FILE = opts["trace-file"];
+const TRACE = opts.trace || Boolean(TRACE_FILE);
 const SEARCH = "line 4242 of"; // the node double's history lines read "history line <n> of <total>: ..."
 
 // What the fake must offer for this benchmark (the node double, tests/fake-nosana/src/nodes):
@@ -132,9 +141,12 @@ async function history(browser, fake, dep) {
   const first = [];
   const search = [];
   const shown = [];
+  const cpu = [];
   for (let i = 0; i < RUNS; i += 1) {
     const { context, page, problems } = await openPage(browser, fake);
     try {
+      const cdp = TRACE ? await context.newCDPSession(page) : null;
+      if (cdp) await startTrace(cdp, Boolean(TRACE_FILE));
       await page.goto(`${fake.url}/deployments/${dep.id}?tab=logs`);
       const hasTab = await page.waitForSelector("[data-line-id]", { timeout: 30_000 }).then(() => true, () => false);
       if (!hasTab) return { na: "the app shows no log rows ([data-line-id]) at ?tab=logs" };
@@ -148,15 +160,27 @@ async function history(browser, fake, dep) {
       await page.waitForFunction((n) => /(\d[\d,]*) lines/.test(document.querySelector(".log-count")?.textContent ?? "") &&
         Number(document.querySelector(".log-count").textContent.match(/(\d+)/)[1]) >= n, Math.min(LINES, seeded.length * 20_000) * 0.9, { timeout: 60_000 });
       shown.push(await page.evaluate(() => document.querySelector(".log-count")?.textContent));
+      if (cdp) {
+        const events = await stopTrace(cdp);
+        if (TRACE_FILE) writeFileSync(TRACE_FILE, JSON.stringify({ traceEvents: events }));
+        const tasks = mainTasks(events);
+        const rowsTs = markTs(events, "logs-first-rows");
+        const offset = rowsTs == null ? null : rowsTs - rowsAt * 1000;
+        cpu.push({
+          firstRows: offset == null ? null : cpuSummary(tasks, dataAt * 1000 + offset, rowsTs),
+          untilAllShown: cpuSummary(tasks, offset == null ? -Infinity : dataAt * 1000 + offset),
+        });
+      }
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
       search.push(await within(page, "search", (q) => window.__logsBench.search(q), SEARCH));
       if (problems.length) throw new Error(`page errors: ${problems.join("; ")}`);
       process.stderr.write(`history run ${i + 1}/${RUNS}: first rows ${first.at(-1).toFixed(0)} ms after the data, search ${search.at(-1).toFixed(1)} ms (${shown.at(-1)})\n`);
+      if (cpu.length) process.stderr.write(`  trace: ${JSON.stringify(cpu.at(-1))}\n`);
     } finally {
       await context.close();
     }
   }
-  return { jobs: seeded.length, shown, firstRowsRuns: first, searchRuns: search, firstRowsMs: median(first), searchMs: median(search) };
+  return { jobs: seeded.length, shown, cpu, firstRowsRuns: first, searchRuns: search, firstRowsMs: median(first), searchMs: median(search) };
 }
 
 /** Writes RATE lines a second to `job` for `seconds`, in 10 batches a second. */
@@ -191,8 +215,11 @@ async function live(browser, fake, dep) {
     await sleep(1000);
     const warm = await heap(page, cdp);
     const from = await page.evaluate(() => performance.now());
+    if (TRACE) await startTrace(cdp);
     n = await emit(fake, job.job, SECONDS, n);
     await sleep(1000);
+    const cpu = TRACE ? cpuSummary(mainTasks(await stopTrace(cdp))) : null;
+    if (cpu) process.stderr.write(`live trace: ${JSON.stringify(cpu)}\n`);
     const tasks = await page.evaluate((t) => window.__logsBench.longTasks.filter((x) => x.start >= t), from);
     const end = await heap(page, cdp);
     const lastRow = await page.evaluate(() => window.__logsBench.lastRowId());
@@ -203,6 +230,7 @@ async function live(browser, fake, dep) {
       seconds: SECONDS,
       linesSent: n,
       lastRow,
+      cpu,
       longTasks: tasks.length,
       longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : 0,
       // Every task over 50 ms: seconds into the run and its length.

@@ -20,4 +20,6 @@ pub mod routes;
 pub mod stats;
 
 #[cfg(test)]
+mod fast_parse_tests;
+#[cfg(test)]
 mod tests;

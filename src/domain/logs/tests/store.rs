@@ -130,6 +130,40 @@ fn the_cap_bounds_rows_and_counts_drops() {
 }
 
 #[test]
+fn live_lines_in_batches_of_any_size_give_the_same_rows() {
+    // The socket's frames are added in batches (a drain every 100 ms, at most a slice per
+    // task): however they are cut, the rows, dedupe after a reconnect included, are the same.
+    let before: Vec<_> = (1..=40).map(|t| text("w", t, &format!("l{t}"))).collect();
+    // After the reconnect the node replays from line 31 on, then new lines follow.
+    let after: Vec<_> = (31..=70).map(|t| text("w", t, &format!("l{t}"))).collect();
+    let rows = |size: usize, cap: usize| {
+        let mut s = LogStore::new(cap);
+        let a = s.add_job(A);
+        for batch in before.chunks(size) {
+            s.push_live(a, batch);
+        }
+        s.reconnected(a);
+        for batch in after.chunks(size) {
+            s.push_live(a, batch);
+        }
+        shown(&s)
+    };
+    let every: Vec<String> = (1..=70).map(|t| format!("0:l{t}")).collect();
+    for size in [1, 3, 16, 1_000] {
+        assert_eq!(rows(size, 1_000), every, "batches of {size}");
+        // With the cap reached, when old lines are dropped depends on the batches (the cap
+        // drops a sixteenth at once); what is kept is still the newest, once each.
+        let capped = rows(size, 50);
+        assert!(capped.len() >= 47 && capped.len() <= 50, "{}", capped.len());
+        assert_eq!(
+            capped[..],
+            every[every.len() - capped.len()..],
+            "capped, batches of {size}"
+        );
+    }
+}
+
+#[test]
 fn reconnect_dedupes_and_result_replaces() {
     let mut s = LogStore::new(100);
     let a = s.add_job(A);

@@ -7,8 +7,9 @@ use super::live;
 use super::model::{Link, LogModel, ResultState};
 use crate::api::endpoints;
 use crate::api::models::{Job, JobState, StreamFrame};
-use crate::api::node::result::parse_result;
+use crate::api::node::result::{read_lines, result_parts, JobResult, ResultText};
 use crate::api::query::{JobFilter, Page, PageSize};
+use crate::api::request::{ApiRequest, Method};
 use crate::client::nodes::access::NodeAccess;
 use crate::client::Auth;
 use futures::future::{abortable, AbortHandle};
@@ -224,7 +225,6 @@ impl Feed {
         if let Some(h) = self.sockets.try_update_value(|s| s.remove(job)).flatten() {
             h.abort();
         }
-        self.model.flush();
         self.model.edit(job, |e| {
             e.state = state;
             e.link = Link::Ended;
@@ -331,19 +331,20 @@ impl Feed {
             // result can hold 25,000 lines per op, and the first rows should not wait for
             // every result of the page to be parsed.
             let held = turn.lock().await;
-            match self.auth.call(endpoints::get_job(&id, &job)).await {
-                Ok(detail) => match parse_result(&detail.job_result) {
+            let request =
+                ApiRequest::<ResultText>::new(Method::Get, endpoints::get_job(&id, &job).path);
+            match self.auth.call(request).await {
+                Ok(detail) => match read_result(detail.job_result.as_deref()).await {
                     Some(result) => {
                         let Some(index) = self.model.entry(&job).map(|e| e.index) else {
                             return;
                         };
-                        self.model.flush();
                         self.model
                             .store
                             .try_update_value(|s| s.set_result(index, &result));
                         self.model.set_result_state(&job, ResultState::Loaded);
                         self.model.bump();
-                        drop(detail);
+                        drop(result);
                         after_paint().await;
                         drop(held);
                         return;
@@ -361,6 +362,28 @@ impl Feed {
             TimeoutFuture::new(wait).await;
         }
     }
+}
+
+/// Lines of a result read per task: a few ms of CPU, so no task of the read is long.
+const RESULT_SLICE: usize = 4_000;
+
+/// A result's text read into lines a slice at a time, the browser getting the main thread
+/// between slices; `None` for no result yet.
+async fn read_result(text: Option<&serde_json::value::RawValue>) -> Option<JobResult> {
+    let parts = result_parts(text?.get())?;
+    let mut ops = Vec::with_capacity(parts.ops.len());
+    for mut part in parts.ops {
+        for slice in part.lines.chunks(RESULT_SLICE) {
+            read_lines(slice, &mut part.op.logs);
+            TimeoutFuture::new(0).await;
+        }
+        ops.push(part.op);
+    }
+    Some(JobResult {
+        status: parts.status,
+        ops,
+        errors: parts.errors,
+    })
 }
 
 /// Resolves once the browser has drawn a frame (an animation frame, then a task after it),

@@ -6,11 +6,43 @@ use super::model::{Link, LogModel};
 use crate::api::node::address::websocket_url;
 use crate::api::node::flog::handshake;
 use crate::client::nodes::access::NodeAccess;
+use crate::client::nodes::flog::LogSocket;
 use crate::client::nodes::flog::{open, SocketEvent};
 use crate::domain::logs::reconnect::{NextStep, SocketRetry};
 use futures::channel::mpsc;
+use futures::future::{select, Either};
 use futures::StreamExt;
 use gloo_timers::future::TimeoutFuture;
+
+/// How often waiting frames are taken from the socket.
+const DRAIN_MS: u32 = 100;
+/// Frames parsed and added per task: a replay of 25,000 lines is added in slices, the
+/// browser getting the main thread between them (one slice is a few ms of CPU).
+const DRAIN_SLICE: usize = 1_000;
+
+/// Adds every waiting frame to the store, a slice per task.
+async fn drain(
+    socket: &LogSocket,
+    model: LogModel,
+    index: u16,
+    seen_frame: &mut bool,
+    retry: &mut SocketRetry,
+) {
+    loop {
+        let logs = socket.take(DRAIN_SLICE);
+        if !logs.is_empty() {
+            if !*seen_frame {
+                *seen_frame = true;
+                retry.on_frame();
+            }
+            model.append(index, logs);
+        }
+        if !socket.has_frames() {
+            return;
+        }
+        TimeoutFuture::new(0).await;
+    }
+}
 
 /// Follows `job` until its socket gives up or the caller aborts this future (job ended,
 /// page left): dropping it closes the socket.
@@ -51,17 +83,20 @@ pub async fn follow(access: NodeAccess, model: LogModel, job: String, node: Opti
         };
         let mut seen_frame = false;
         let code = loop {
-            match rx.next().await {
-                Some(SocketEvent::Open) => model.set_link(&job, Link::Live),
-                Some(SocketEvent::Log(log)) => {
-                    if !seen_frame {
-                        seen_frame = true;
-                        retry.on_frame();
-                    }
-                    model.push(index, log);
+            // Frames wait in the socket's queue; every DRAIN_MS they are parsed and added at
+            // once (the view draws new lines at most ten times a second anyway).
+            match select(rx.next(), TimeoutFuture::new(DRAIN_MS)).await {
+                Either::Left((Some(SocketEvent::Open), _)) => model.set_link(&job, Link::Live),
+                Either::Left((closed, _)) => {
+                    // Frames that came before the close are kept (dedupe after a reconnect
+                    // needs the newest of them).
+                    drain(&socket, model, index, &mut seen_frame, &mut retry).await;
+                    break match closed {
+                        Some(SocketEvent::Closed(code)) => code,
+                        _ => 1006,
+                    };
                 }
-                Some(SocketEvent::Closed(code)) => break code,
-                None => break 1006,
+                Either::Right(_) => drain(&socket, model, index, &mut seen_frame, &mut retry).await,
             }
         };
         drop(socket);

@@ -57,8 +57,6 @@ pub struct LogModel {
     pub following: RwSignal<bool>,
     /// Lines added since following paused (for "Jump to latest").
     pub unseen: RwSignal<u64>,
-    pending: StoredValue<Vec<(u16, TaskLog)>>,
-    scheduled: StoredValue<bool>,
     /// The last bump was not only live lines (a result, a filter): draw at once, unthrottled.
     urgent: StoredValue<bool>,
     /// One result is read and drawn at a time (see `Feed`).
@@ -79,8 +77,6 @@ impl LogModel {
             jobs: RwSignal::new(Vec::new()),
             following: RwSignal::new(true),
             unseen: RwSignal::new(0),
-            pending: StoredValue::new(Vec::new()),
-            scheduled: StoredValue::new(false),
             urgent: StoredValue::new(false),
             result_turn: StoredValue::new_local(Default::default()),
         }
@@ -135,49 +131,23 @@ impl LogModel {
         });
     }
 
-    /// A socket frame: queued, applied with the others of this animation frame.
-    pub fn push(&self, job: u16, log: TaskLog) {
-        self.pending.try_update_value(|p| p.push((job, log)));
-        if self.scheduled.try_get_value() == Some(false) {
-            self.scheduled.try_set_value(true);
-            let model = *self;
-            request_animation_frame(move || model.flush());
-        }
-    }
-
-    /// Applies the queued frames now (also before a reconnect, so dedupe sees them).
-    pub fn flush(&self) {
-        self.scheduled.try_set_value(false);
-        let Some(batch) = self.pending.try_update_value(std::mem::take) else {
+    /// Live lines of one job, in arrival order (a batch of socket frames).
+    pub fn append(&self, job: u16, logs: Vec<TaskLog>) {
+        let Some(added) = self
+            .store
+            .try_update_value(|s| s.push_live(job, &logs).added)
+        else {
             return;
         };
-        if batch.is_empty() {
-            return;
-        }
-        // One push per run of the same job: one sort at most per job and frame.
-        let mut runs: Vec<(u16, Vec<TaskLog>)> = Vec::new();
-        for (job, log) in batch {
-            match runs.last_mut() {
-                Some((j, logs)) if *j == job => logs.push(log),
-                _ => runs.push((job, vec![log])),
-            }
-        }
-        let mut added = 0usize;
-        self.store.try_update_value(|store| {
-            for (job, logs) in &runs {
-                added += store.push_live(*job, logs).added;
-            }
-        });
         if added > 0 && self.following.try_get_untracked() == Some(false) {
             self.unseen.try_update(|n| *n += added as u64);
         }
         self.version.try_update(|v| *v += 1);
     }
 
-    /// Marks a new connection of `job`: older frames are applied first, then only lines
-    /// newer than the newest seen are kept.
+    /// Marks a new connection of `job` (its earlier frames were added when the socket
+    /// closed): only lines newer than the newest seen are kept.
     pub fn reconnected(&self, job: u16) {
-        self.flush();
         self.store.try_update_value(|s| s.reconnected(job));
     }
 
