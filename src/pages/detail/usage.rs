@@ -257,7 +257,7 @@ fn Legend(model: Model, all: Memo<Vec<lines::ChartLines>>) -> impl IntoView {
                 .map(|c| {
                     c.lines
                         .iter()
-                        .map(|(i, k, _)| (*i, model.series_name(&k.job, &k.op)))
+                        .map(|l| (l.i, model.series_name(&l.key.job, &l.key.op)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -14,7 +14,7 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
         all.with(|charts| {
             let keys: Vec<SeriesKey> = charts
                 .first()
-                .map(|c| c.lines.iter().map(|(_, k, _)| k.clone()).collect())
+                .map(|c| c.lines.iter().map(|l| l.key.clone()).collect())
                 .unwrap_or_default();
             keys.into_iter()
                 .enumerate()
@@ -22,7 +22,7 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                     let mut at = None;
                     let cells: Vec<String> = charts
                         .iter()
-                        .map(|c| match c.lines.get(n).and_then(|(_, _, l)| l.last()) {
+                        .map(|c| match c.lines.get(n).and_then(|l| l.last) {
                             Some(p) => {
                                 at = at.max(Some(p.t));
                                 describe(c.metric, p.v, p.a, p.b)
