@@ -3,7 +3,7 @@
 //      drawn again on a range change, each within 100 ms;
 //   2. a live sample (one /stats/stream frame) costs under 5 ms of main-thread time.
 // "Drawn" runs from the click (or from the last /stats answer's end) to the first frame after
-// the charts changed; "live" from a stream chunk's arrival to the end of the task that handled it.
+// the charts changed (for the first draw: seen by a MutationObserver in the page); "live" from a stream chunk's arrival to the end of the task that handled it.
 // Writes bench/results/usage-latest.json.
 //
 //   node bench/usage.mjs [--runs 5] [--frames 12] [--dist dist]
@@ -33,7 +33,7 @@ const median = (xs) => {
 };
 
 // Runs in the page before the app: signs in, and times stream chunks and chart changes.
-function probe({ apiKey, apiUrl }) {
+function probe({ apiKey, apiUrl, lines, meters }) {
   if (location.protocol !== "http:") return;
   sessionStorage.setItem("nosana.apiKey", apiKey);
   sessionStorage.setItem("nosana.apiUrl", apiUrl);
@@ -59,6 +59,18 @@ function probe({ apiKey, apiUrl }) {
   const paths = () => [...document.querySelectorAll("figure.usage-chart path.usage-line")];
   bench.points = () => paths().reduce((n, p) => n + (p.getAttribute("d").match(/[ML]/g) || []).length, 0);
   bench.lines = () => paths().length;
+  // The first frame with every line drawn (and the strip's bars), seen in the page itself: a
+  // check from outside adds Playwright's polling and a round trip to the figure.
+  bench.drawnAt = null;
+  const drawn = new MutationObserver(() => {
+    if (bench.drawnAt !== null) return;
+    const ps = paths();
+    if (ps.length < lines || !ps.every((p) => p.getAttribute("d")) || document.querySelectorAll(".usage-strip meter").length < meters) return;
+    bench.drawnAt = -1;
+    drawn.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (bench.drawnAt = performance.now()), 0));
+  });
+  addEventListener("DOMContentLoaded", () => drawn.observe(document.body, { subtree: true, childList: true, attributes: true }));
   /** Clicks the range button `label` and resolves with ms until the frame after the charts changed. */
   bench.range = (label) =>
     new Promise((resolve) => {
@@ -77,7 +89,7 @@ function probe({ apiKey, apiUrl }) {
 
 async function run(browser, fake, dep, jobs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(probe, { apiKey: API_KEY, apiUrl: fake.apiUrl });
+  await context.addInitScript(probe, { apiKey: API_KEY, apiUrl: fake.apiUrl, lines: 4 * jobs.length, meters: 2 * jobs.length });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -97,6 +109,7 @@ async function run(browser, fake, dep, jobs) {
     return { answered, bytes, requests: stats.length };
   });
   const drawnAt = await page.evaluate(() => performance.now());
+  const drawnInPage = await page.waitForFunction(() => window.__usageBench.drawnAt > 0).then((h) => h.jsonValue()).then(() => page.evaluate(() => window.__usageBench.drawnAt));
   const held = await page.evaluate(() => window.__usageBench.points());
   const ranges = [];
   for (const label of ["1 h", "24 h", "5 min", "24 h", "6 h", "24 h"]) {
@@ -108,7 +121,7 @@ async function run(browser, fake, dep, jobs) {
   const longest = await page.evaluate(() => Math.max(0, ...window.__usageBench.longTasks.map((t) => t.ms)));
   const domNodes = await page.evaluate(() => document.querySelectorAll(".usage-charts *").length);
   await context.close();
-  return { firstDrawMs: drawnAt - first.answered, statsBytes: first.bytes, statsRequests: first.requests, pathPoints: held, domNodes, ranges, live, longestTaskMs: longest, problems };
+  return { firstDrawMs: drawnInPage - first.answered, firstDrawPolledMs: drawnAt - first.answered, statsBytes: first.bytes, statsRequests: first.requests, pathPoints: held, domNodes, ranges, live, longestTaskMs: longest, problems };
 }
 
 process.env.DIST_DIR = opts.dist;
@@ -136,7 +149,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const r = await run(browser, fake, dep, jobs);
     runs.push(r);
-    console.log(`run ${i + 1}: first draw ${r.firstDrawMs.toFixed(0)} ms, ranges ${r.ranges.map((x) => `${x.label} ${x.ms.toFixed(0)}`).join(", ")} ms, live median ${median(r.live).toFixed(2)} ms (max ${Math.max(...r.live).toFixed(2)}), path points ${r.pathPoints}, chart DOM nodes ${r.domNodes}${r.problems.length ? `, problems: ${r.problems.join("; ")}` : ""}`);
+    console.log(`run ${i + 1}: first draw ${r.firstDrawMs.toFixed(0)} ms (polled from outside ${r.firstDrawPolledMs.toFixed(0)}), ranges ${r.ranges.map((x) => `${x.label} ${x.ms.toFixed(0)}`).join(", ")} ms, live median ${median(r.live).toFixed(2)} ms (max ${Math.max(...r.live).toFixed(2)}), path points ${r.pathPoints}, chart DOM nodes ${r.domNodes}${r.problems.length ? `, problems: ${r.problems.join("; ")}` : ""}`);
   }
   await browser.close();
   const rangeMs = runs.flatMap((r) => r.ranges.map((x) => x.ms));
@@ -146,6 +159,7 @@ try {
     samplesHeld: samples,
     statsBytes: runs[0].statsBytes,
     firstDrawMedianMs: median(runs.map((r) => r.firstDrawMs)),
+    firstDrawPolledMedianMs: median(runs.map((r) => r.firstDrawPolledMs)),
     rangeChangeMedianMs: median(rangeMs),
     rangeChangeMaxMs: Math.max(...rangeMs),
     liveMedianMs: median(liveMs),

@@ -176,6 +176,10 @@ fn a_trace_kept_column_by_column_equals_one_drawn_at_once() {
                 // Figures read as sent (no rate needs the sample before) match exactly.
                 if matches!(m, Metric::Cpu | Metric::Memory) {
                     assert_eq!(d, trace_of(&left, m, col_ms, 0).d(), "{what}: after the cut");
+                    // Starting again at the window's start takes only the columns from it.
+                    let fresh = trace_of(&h, m, col_ms, t0);
+                    assert_eq!(fresh.d(), trace_of(&left, m, col_ms, t0).d(), "{what}: fresh");
+                    assert_eq!(fresh.columns(), kept.columns(), "{what}: fresh");
                 }
                 assert!(kept.max() >= 0.0);
             }

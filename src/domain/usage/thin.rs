@@ -68,6 +68,8 @@ pub struct Trace {
     /// The text of every column but the last, and where each starts in it.
     text: String,
     starts: std::collections::VecDeque<usize>,
+    /// Counts syncs and drops that may have changed the path (to skip rewriting it).
+    pub changes: u64,
 }
 
 impl Trace {
@@ -83,24 +85,34 @@ impl Trace {
                 col_ms,
                 epoch,
                 anchor,
+                changes: self.changes + 1,
                 ..Trace::default()
             };
-        }
-        let (runs, last) = self.seen;
-        if runs > 0 {
-            for p in &line.runs[runs - 1][last..] {
-                self.take(*p, false);
+            // Starting again: only from the column holding `anchor` (the window's start) on.
+            let from = anchor.div_euclid(col_ms) * col_ms;
+            for run in &line.runs {
+                let skip = run.partition_point(|p| p.t < from);
+                for (i, p) in run.iter().enumerate().skip(skip) {
+                    self.take(*p, i == skip);
+                }
             }
-        }
-        for run in &line.runs[runs..] {
-            for (i, p) in run.iter().enumerate() {
-                self.take(*p, i == 0);
+        } else {
+            if runs > 0 {
+                for p in &line.runs[runs - 1][last..] {
+                    self.take(*p, false);
+                }
+            }
+            for run in &line.runs[runs..] {
+                for (i, p) in run.iter().enumerate() {
+                    self.take(*p, i == 0);
+                }
             }
         }
         self.seen = (line.runs.len(), line.runs.last().map_or(0, Vec::len));
     }
 
     fn take(&mut self, p: Point, new_run: bool) {
+        self.changes += 1;
         let col = p.t.div_euclid(self.col_ms);
         if let Some(b) = self.buckets.back_mut() {
             if !new_run && b.col == col {
@@ -149,19 +161,24 @@ impl Trace {
     /// Forgets the columns before the one holding `t0` (they left the window).
     pub fn drop_before(&mut self, t0: i64) {
         let col0 = t0.div_euclid(self.col_ms.max(1));
-        while self.buckets.len() > 1 && self.buckets.front().is_some_and(|b| b.col < col0) {
-            self.buckets.pop_front();
-            self.starts.pop_front();
-            let cut = self.starts.front().copied().unwrap_or(self.text.len());
-            self.text.drain(..cut);
-            for s in &mut self.starts {
-                *s -= cut;
-            }
+        // The last column stays unless it left too (then nothing is shown).
+        let gone = self.buckets.iter().take_while(|b| b.col < col0).count();
+        if gone == 0 {
+            return;
         }
-        if self.buckets.len() == 1 && self.buckets[0].col < col0 {
+        self.changes += 1;
+        if gone == self.buckets.len() {
             self.buckets.clear();
             self.starts.clear();
             self.text.clear();
+            return;
+        }
+        self.buckets.drain(..gone);
+        self.starts.drain(..gone);
+        let cut = self.starts.front().copied().unwrap_or(self.text.len());
+        self.text.drain(..cut);
+        for s in &mut self.starts {
+            *s -= cut;
         }
     }
 

@@ -251,7 +251,8 @@ fn RangeLinks(model: Model) -> impl IntoView {
 /// Which colour is which op and replica.
 #[component]
 fn Legend(model: Model, all: Memo<Vec<lines::ChartLines>>) -> impl IntoView {
-    let items = move || {
+    // Only a new line (or name) redraws the legend, not every sample.
+    let items = Memo::new(move |_| {
         all.with(|a| {
             a.first()
                 .map(|c| {
@@ -262,11 +263,12 @@ fn Legend(model: Model, all: Memo<Vec<lines::ChartLines>>) -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <ul class="usage-legend" aria-label="Lines">
             {move || {
-                items()
+                items
+                    .get()
                     .into_iter()
                     .map(|(i, name)| {
                         view! {

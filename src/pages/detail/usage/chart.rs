@@ -263,25 +263,37 @@ fn Svg(
     }
 }
 
-/// One line: its path and transform change only when they differ.
+/// One line: its path and transform are written only when they changed.
 #[component]
 fn Path(index: usize, i: usize, key: SeriesKey, all: Memo<Vec<ChartLines>>) -> impl IntoView {
     let k = key.clone();
-    let part = move |f: fn(&super::lines::LineView) -> &String| {
+    let d = Memo::new_with_compare(
+        move |_| {
+            all.with(|a| {
+                a.get(index)
+                    .and_then(|c| c.lines.iter().find(|l| l.key == k))
+                    .map(|l| l.d.clone())
+            })
+        },
+        // The same text is the same `Arc`: no need to compare the text itself.
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !std::sync::Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    let transform = Memo::new(move |_| {
         all.with(|a| {
             a.get(index)
-                .and_then(|c| c.lines.iter().find(|l| l.key == k))
-                .map(|l| f(l).clone())
+                .and_then(|c| c.lines.iter().find(|l| l.key == key))
+                .map(|l| l.transform.clone())
                 .unwrap_or_default()
         })
-    };
-    let p = part.clone();
-    let d = Memo::new(move |_| p(|l| &l.d));
-    let transform = Memo::new(move |_| part(|l| &l.transform));
+    });
     view! {
         <path
             class=colour(i)
-            d=move || d.get()
+            d=move || d.get().map(|d| d.to_string()).unwrap_or_default()
             transform=move || transform.get()
             vector-effect="non-scaling-stroke"
         />

@@ -4,6 +4,7 @@
 //! column of each path and the transforms that place them, not every point.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::model::{now_ms, Model};
 use crate::domain::usage::chart::{top, Scale};
@@ -19,8 +20,9 @@ pub struct LineView {
     /// Its colour and place in the legend.
     pub i: usize,
     pub key: SeriesKey,
-    /// The path in the trace's coordinates, and the transform to pixels.
-    pub d: String,
+    /// The path in the trace's coordinates (the same text, shared, while it is unchanged),
+    /// and the transform to pixels.
+    pub d: Arc<str>,
     pub transform: String,
     /// Restarts within the window.
     pub restarts: Vec<i64>,
@@ -39,7 +41,8 @@ pub struct ChartLines {
 }
 
 pub fn derive(model: Model, range: Memo<Range>) -> Memo<Vec<ChartLines>> {
-    let traces = StoredValue::new(BTreeMap::<(SeriesKey, usize), Trace>::new());
+    // Each line's trace, and its path as last written with the trace's change count then.
+    let traces = StoredValue::new(BTreeMap::<(SeriesKey, usize), (Trace, u64, Arc<str>)>::new());
     // Always "changed": the window moves with every sample; the charts compare the parts.
     Memo::new_with_compare(
         move |_| {
@@ -75,17 +78,23 @@ pub fn derive(model: Model, range: Memo<Range>) -> Memo<Vec<ChartLines>> {
                                 .map(|(i, k)| {
                                     let derived = &h.derived[*k];
                                     let line = derived.line(metric);
-                                    let trace =
-                                        tr.entry(((*k).clone(), metric.index())).or_default();
+                                    let (trace, written, d) =
+                                        tr.entry(((*k).clone(), metric.index())).or_insert_with(
+                                            || (Trace::default(), u64::MAX, Arc::from("")),
+                                        );
                                     trace.sync(line, derived.epoch, col_ms, start);
                                     trace.drop_before(start);
+                                    if *written != trace.changes {
+                                        *written = trace.changes;
+                                        *d = Arc::from(trace.d());
+                                    }
                                     most = most.max(trace.max());
                                     anchors.push(trace.anchor);
                                     let in_window = |t: i64| (start..=end).contains(&t);
                                     LineView {
                                         i,
                                         key: (*k).clone(),
-                                        d: trace.d(),
+                                        d: d.clone(),
                                         transform: String::new(),
                                         restarts: line
                                             .restarts

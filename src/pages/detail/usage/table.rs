@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
-    let rows = move || {
+    // Rows keyed by what they say: a sample redraws the row of its line only.
+    let rows = Memo::new(move |_| {
         let offset = super::chart::offset_ms();
         all.with(|charts| {
             let keys: Vec<SeriesKey> = charts
@@ -37,7 +38,7 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         // Hidden by its wrapper: a table ignores the 1 px width and would widen the page.
         <div class="visually-hidden">
@@ -54,23 +55,13 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        rows()
-                            .into_iter()
-                            .map(|(name, when, cells)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{name}</th>
-                                        <td>{when}</td>
-                                        {cells
-                                            .into_iter()
-                                            .map(|c| view! { <td>{c}</td> })
-                                            .collect_view()}
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <tr>
+                            <th scope="row">{row.0}</th>
+                            <td>{row.1}</td>
+                            {row.2.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
+                    </For>
                 </tbody>
             </table>
         </div>
