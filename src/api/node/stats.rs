@@ -451,11 +451,7 @@ mod tests {
             "",
         ];
         for f in frames {
-            assert_eq!(
-                parse_stats(f),
-                parse_through_value(f.as_bytes()),
-                "{f}"
-            );
+            assert_eq!(parse_stats(f), parse_through_value(f.as_bytes()), "{f}");
         }
         assert_eq!(parse_stats(frames[2]).len(), 1);
         assert_eq!(parse_stats(frames[2])[0].net_sent, Some(-1.0));

@@ -144,10 +144,10 @@ impl Held {
     /// As `trim`, but only once samples reach `slack_ms` beyond: dropping the oldest sample
     /// of every series on each live frame would move all held samples each time.
     pub fn trim_lazily(&mut self, before_ms: i64, slack_ms: i64) {
-        let due = self
-            .series
-            .values()
-            .any(|l| l.first().is_some_and(|s| s.timestamp < before_ms - slack_ms));
+        let due = self.series.values().any(|l| {
+            l.first()
+                .is_some_and(|s| s.timestamp < before_ms - slack_ms)
+        });
         if due {
             self.trim(before_ms);
         }

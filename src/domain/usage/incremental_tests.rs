@@ -90,7 +90,10 @@ fn appending_samples_gives_the_lines_of_a_derivation_from_scratch() {
         for chunk in seq.chunks(7) {
             in_chunks.add("j", chunk.to_vec());
         }
-        assert_eq!(in_chunks.derived, one_by_one.derived, "sequence {n}, chunks");
+        assert_eq!(
+            in_chunks.derived, one_by_one.derived,
+            "sequence {n}, chunks"
+        );
     }
 }
 
@@ -175,10 +178,18 @@ fn a_trace_kept_column_by_column_equals_one_drawn_at_once() {
                 assert!(d.is_empty() || d.starts_with('M'), "{what}: {d}");
                 // Figures read as sent (no rate needs the sample before) match exactly.
                 if matches!(m, Metric::Cpu | Metric::Memory) {
-                    assert_eq!(d, trace_of(&left, m, col_ms, 0).d(), "{what}: after the cut");
+                    assert_eq!(
+                        d,
+                        trace_of(&left, m, col_ms, 0).d(),
+                        "{what}: after the cut"
+                    );
                     // Starting again at the window's start takes only the columns from it.
                     let fresh = trace_of(&h, m, col_ms, t0);
-                    assert_eq!(fresh.d(), trace_of(&left, m, col_ms, t0).d(), "{what}: fresh");
+                    assert_eq!(
+                        fresh.d(),
+                        trace_of(&left, m, col_ms, t0).d(),
+                        "{what}: fresh"
+                    );
                     assert_eq!(fresh.columns(), kept.columns(), "{what}: fresh");
                 }
                 assert!(kept.max() >= 0.0);
@@ -191,7 +202,14 @@ fn a_trace_kept_column_by_column_equals_one_drawn_at_once() {
 fn the_spike_survives_and_the_transform_matches_the_scale() {
     let mut h = Held::default();
     let seq: Vec<_> = (0..17_280)
-        .map(|i| stat(i * 5_000, if i == 9_001 { 500.0 } else { (i % 7) as f64 }, 0.0, 0.0))
+        .map(|i| {
+            stat(
+                i * 5_000,
+                if i == 9_001 { 500.0 } else { (i % 7) as f64 },
+                0.0,
+                0.0,
+            )
+        })
         .collect();
     h.add("j", seq);
     let s = Scale {

@@ -139,7 +139,12 @@ fn Svg(
     let restarts = Memo::new(move |_| {
         all.with(|a| {
             a.get(index)
-                .map(|c| c.lines.iter().flat_map(|l| l.restarts.iter().copied()).collect())
+                .map(|c| {
+                    c.lines
+                        .iter()
+                        .flat_map(|l| l.restarts.iter().copied())
+                        .collect()
+                })
                 .unwrap_or_else(Vec::<i64>::new)
         })
     });
@@ -238,7 +243,12 @@ fn Svg(
                     y1=bottom
                     y2=bottom + 4.0
                 />
-                <text class="usage-tick" x=move || scale.get().x(t) y=HEIGHT - 6.0 text-anchor="middle">
+                <text
+                    class="usage-tick"
+                    x=move || scale.get().x(t)
+                    y=HEIGHT - 6.0
+                    text-anchor="middle"
+                >
                     {clock(t, offset, false)}
                 </text>
             </For>

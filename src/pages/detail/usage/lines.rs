@@ -66,73 +66,74 @@ pub fn derive(model: Model, range: Memo<Range>) -> Memo<Vec<ChartLines>> {
                 .col_ms();
                 traces
                     .try_update_value(|tr| {
-                    tr.retain(|(k, _), _| h.derived.contains_key(k));
-                    Metric::ALL
-                        .into_iter()
-                        .map(|metric| {
-                            let mut most = 0.0f64;
-                            let mut anchors = Vec::with_capacity(keys.len());
-                            let mut lines: Vec<LineView> = keys
-                                .iter()
-                                .enumerate()
-                                .map(|(i, k)| {
-                                    let derived = &h.derived[*k];
-                                    let line = derived.line(metric);
-                                    let (trace, written, d) =
-                                        tr.entry(((*k).clone(), metric.index())).or_insert_with(
-                                            || (Trace::default(), u64::MAX, Arc::from("")),
-                                        );
-                                    trace.sync(line, derived.epoch, col_ms, start);
-                                    trace.drop_before(start);
-                                    if *written != trace.changes {
-                                        *written = trace.changes;
-                                        *d = Arc::from(trace.d());
-                                    }
-                                    most = most.max(trace.max());
-                                    anchors.push(trace.anchor);
-                                    let in_window = |t: i64| (start..=end).contains(&t);
-                                    LineView {
-                                        i,
-                                        key: (*k).clone(),
-                                        d: d.clone(),
-                                        transform: String::new(),
-                                        restarts: line
-                                            .restarts
+                        tr.retain(|(k, _), _| h.derived.contains_key(k));
+                        Metric::ALL
+                            .into_iter()
+                            .map(|metric| {
+                                let mut most = 0.0f64;
+                                let mut anchors = Vec::with_capacity(keys.len());
+                                let mut lines: Vec<LineView> = keys
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, k)| {
+                                        let derived = &h.derived[*k];
+                                        let line = derived.line(metric);
+                                        let (trace, written, d) = tr
+                                            .entry(((*k).clone(), metric.index()))
+                                            .or_insert_with(|| {
+                                                (Trace::default(), u64::MAX, Arc::from(""))
+                                            });
+                                        trace.sync(line, derived.epoch, col_ms, start);
+                                        trace.drop_before(start);
+                                        if *written != trace.changes {
+                                            *written = trace.changes;
+                                            *d = Arc::from(trace.d());
+                                        }
+                                        most = most.max(trace.max());
+                                        anchors.push(trace.anchor);
+                                        let in_window = |t: i64| (start..=end).contains(&t);
+                                        LineView {
+                                            i,
+                                            key: (*k).clone(),
+                                            d: d.clone(),
+                                            transform: String::new(),
+                                            restarts: line
+                                                .restarts
+                                                .iter()
+                                                .copied()
+                                                .filter(|t| in_window(*t))
+                                                .collect(),
+                                            last: line.last().copied().filter(|p| in_window(p.t)),
+                                        }
+                                    })
+                                    .collect();
+                                let limit = (metric == Metric::Memory)
+                                    .then(|| {
+                                        lines
                                             .iter()
-                                            .copied()
-                                            .filter(|t| in_window(*t))
-                                            .collect(),
-                                        last: line.last().copied().filter(|p| in_window(p.t)),
-                                    }
-                                })
-                                .collect();
-                            let limit = (metric == Metric::Memory)
-                                .then(|| {
-                                    lines
-                                        .iter()
-                                        .filter_map(|l| l.last.map(|p| p.a))
-                                        .fold(0.0, f64::max)
-                                })
-                                .filter(|l| *l > 0.0);
-                            let scale = Scale {
-                                t0: start,
-                                t1: end,
-                                vmax: top([most].into_iter().chain(limit)),
-                                width,
-                            };
-                            for (l, anchor) in lines.iter_mut().zip(anchors) {
-                                l.transform = scale.transform(anchor);
-                            }
-                            ChartLines {
-                                metric,
-                                lines,
-                                scale,
-                                limit,
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+                                            .filter_map(|l| l.last.map(|p| p.a))
+                                            .fold(0.0, f64::max)
+                                    })
+                                    .filter(|l| *l > 0.0);
+                                let scale = Scale {
+                                    t0: start,
+                                    t1: end,
+                                    vmax: top([most].into_iter().chain(limit)),
+                                    width,
+                                };
+                                for (l, anchor) in lines.iter_mut().zip(anchors) {
+                                    l.transform = scale.transform(anchor);
+                                }
+                                ChartLines {
+                                    metric,
+                                    lines,
+                                    scale,
+                                    limit,
+                                }
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
             })
         },
         |_, _| true,
