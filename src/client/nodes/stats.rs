@@ -11,7 +11,7 @@ use super::sse::{body_reader, Quiet, Read, SseReader};
 
 use crate::api::http::within;
 use crate::api::node::errors::http_status_message;
-use crate::api::node::stats::{parse_stats, route_missing, TaskStat};
+use crate::api::node::stats::{parse_stats, parse_stats_bytes, route_missing, TaskStat};
 
 /// A `/stats` answer or the stream's opening must come within this.
 const ANSWER_TIMEOUT_MS: u64 = 20_000;
@@ -82,8 +82,9 @@ pub async fn fetch(url: &str, header: &str) -> Result<Vec<TaskStat>, StatsError>
     let signal = abort.signal();
     let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
         let response = get(url, Some(header), &signal).await?;
-        let text = response.text().await.map_err(|_| StatsError::Network)?;
-        Ok(parse_stats(&text))
+        // The bytes, not text: no round trip through a JS string for megabytes of JSON.
+        let bytes = response.binary().await.map_err(|_| StatsError::Network)?;
+        Ok(parse_stats_bytes(&bytes))
     })
     .await;
     answer.unwrap_or_else(|| {

@@ -85,6 +85,27 @@ impl Scale {
         (self.plot_width() / 2.0).ceil() as usize
     }
 
+    /// A column's span in ms for `Trace`: the columns of `path`.
+    pub fn col_ms(&self) -> i64 {
+        ((self.t1 - self.t0).max(1) / self.columns().max(1) as i64).max(1)
+    }
+
+    /// The transform that maps a `Trace`'s coordinates (seconds after `anchor`, figures) to
+    /// this chart's pixels, as `x` and `y` do.
+    pub fn transform(&self, anchor: i64) -> String {
+        let (tx, ty, sx, sy) = self.transform_parts(anchor);
+        format!("translate({tx:.2} {ty:.1}) scale({sx} {sy})")
+    }
+
+    /// Translation and scale of `transform`: x = tx + sx * seconds, y = ty + sy * figure.
+    pub fn transform_parts(&self, anchor: i64) -> (f64, f64, f64, f64) {
+        let h = HEIGHT - PAD_TOP - PAD_BOTTOM;
+        let sx = self.plot_width() * 1000.0 / (self.t1 - self.t0).max(1) as f64;
+        let tx = PAD_LEFT + (anchor - self.t0) as f64 / 1000.0 * sx;
+        let sy = -h / self.vmax.max(f64::MIN_POSITIVE);
+        (tx, PAD_TOP + h, sx, sy)
+    }
+
     /// The SVG path (`M x y L x y ...`) of `runs`, thinned to the chart's columns; a new
     /// `M` after every gap. A run of one point is a short dash, so it still shows.
     pub fn path(&self, runs: &[Vec<Point>]) -> String {

@@ -17,6 +17,16 @@ pub enum Metric {
 impl Metric {
     pub const ALL: [Metric; 4] = [Metric::Cpu, Metric::Memory, Metric::Disk, Metric::Network];
 
+    /// The place in `ALL`.
+    pub fn index(self) -> usize {
+        match self {
+            Metric::Cpu => 0,
+            Metric::Memory => 1,
+            Metric::Disk => 2,
+            Metric::Network => 3,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Metric::Cpu => "CPU",
@@ -91,6 +101,40 @@ impl Line {
         self.runs.last().and_then(|r| r.last())
     }
 
+    /// The part within `[start, end]`: runs cut there, emptied runs and restarts outside
+    /// left out (what `line` gives for the samples of that window).
+    pub fn window(&self, start: i64, end: i64) -> Line {
+        let runs = self
+            .runs
+            .iter()
+            .map(|r| {
+                let from = r.partition_point(|p| p.t < start);
+                let to = r.partition_point(|p| p.t <= end);
+                r[from..to.max(from)].to_vec()
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+        let restarts = self
+            .restarts
+            .iter()
+            .copied()
+            .filter(|t| (start..=end).contains(t))
+            .collect();
+        Line { runs, restarts }
+    }
+
+    /// Drops points and restarts before `before`.
+    pub fn trim(&mut self, before: i64) {
+        for run in &mut self.runs {
+            let cut = run.partition_point(|p| p.t < before);
+            run.drain(..cut);
+        }
+        // Runs are in time order: when the last one empties, all do, and the next point
+        // starts a new run either way.
+        self.runs.retain(|r| !r.is_empty());
+        self.restarts.retain(|t| *t >= before);
+    }
+
     fn push(&mut self, p: Point, new_run: bool) {
         if new_run || self.runs.is_empty() {
             self.runs.push(Vec::new());
@@ -101,17 +145,37 @@ impl Line {
     }
 }
 
-/// The line of `metric` from samples oldest first; points before `start` are only used to
-/// derive the first rate, not shown.
-pub fn line(metric: Metric, samples: &[TaskStat], start: i64, gap_ms: i64) -> Line {
-    let mut out = Line::default();
-    let mut prev: Option<&TaskStat> = None;
-    let mut broken = true;
-    for s in samples {
-        let gap = prev.is_some_and(|p| s.timestamp - p.timestamp > gap_ms);
-        if gap {
-            broken = true;
+/// What the derivation carries from one sample to the next: the previous sample's time and
+/// counters, and whether the line is broken (the next point starts a new run).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    prev: Option<(i64, Option<(f64, f64)>)>,
+    broken: bool,
+}
+
+impl Default for Step {
+    fn default() -> Self {
+        Step {
+            prev: None,
+            broken: true,
         }
+    }
+}
+
+impl Step {
+    /// The previous sample's time, if any.
+    pub fn prev_t(&self) -> Option<i64> {
+        self.prev.map(|(t, _)| t)
+    }
+
+    /// Takes the next sample (newer than the previous one) into `out`; points before
+    /// `start` are only used to derive the next rate, not shown.
+    pub fn take(&mut self, metric: Metric, s: &TaskStat, start: i64, gap_ms: i64, out: &mut Line) {
+        let gap = self.prev.is_some_and(|(pt, _)| s.timestamp - pt > gap_ms);
+        if gap {
+            self.broken = true;
+        }
+        let counters = metric.counters(s);
         let point = match metric {
             Metric::Cpu => s.cpu_percent.map(|v| Point {
                 t: s.timestamp,
@@ -126,8 +190,8 @@ pub fn line(metric: Metric, samples: &[TaskStat], start: i64, gap_ms: i64) -> Li
                 b: 0.0,
             }),
             Metric::Disk | Metric::Network => {
-                let before = prev.and_then(|p| metric.counters(p).map(|c| (p.timestamp, c)));
-                match (before, metric.counters(s)) {
+                let before = self.prev.and_then(|(pt, c)| c.map(|c| (pt, c)));
+                match (before, counters) {
                     (Some((pt, (pa, pb))), Some((a, b))) if !gap => {
                         if a < pa || b < pb {
                             if s.timestamp >= start {
@@ -153,26 +217,42 @@ pub fn line(metric: Metric, samples: &[TaskStat], start: i64, gap_ms: i64) -> Li
         };
         match point {
             Some(p) if p.t >= start => {
-                out.push(p, broken);
-                broken = false;
+                out.push(p, self.broken);
+                self.broken = false;
             }
             Some(_) => {}
             // No figure (first sample, restart, missing field): the line breaks here.
-            None => broken = true,
+            None => self.broken = true,
         }
-        prev = Some(s);
+        self.prev = Some((s.timestamp, counters));
+    }
+}
+
+/// The line of `metric` from samples oldest first; points before `start` are only used to
+/// derive the first rate, not shown.
+pub fn line(metric: Metric, samples: &[TaskStat], start: i64, gap_ms: i64) -> Line {
+    let mut out = Line::default();
+    let mut step = Step::default();
+    for s in samples {
+        step.take(metric, s, start, gap_ms, &mut out);
     }
     out
 }
 
 /// The point of `line` nearest to `t`, if one lies within `within_ms`.
 pub fn nearest(line: &Line, t: i64, within_ms: i64) -> Option<Point> {
+    nearest_in(line, t, within_ms, i64::MIN, i64::MAX)
+}
+
+/// As `nearest`, among the points within `[t0, t1]` (the window shown), `t` being there.
+pub fn nearest_in(line: &Line, t: i64, within_ms: i64, t0: i64, t1: i64) -> Option<Point> {
     let mut best: Option<Point> = None;
     for run in &line.runs {
         let i = run.partition_point(|p| p.t < t);
         for j in [i.wrapping_sub(1), i] {
             if let Some(p) = run.get(j) {
-                if (p.t - t).abs() <= within_ms
+                if (t0..=t1).contains(&p.t)
+                    && (p.t - t).abs() <= within_ms
                     && best.is_none_or(|b| (p.t - t).abs() < (b.t - t).abs())
                 {
                     best = Some(*p);

@@ -16,4 +16,6 @@ pub mod range;
 pub mod thin;
 
 #[cfg(test)]
+mod incremental_tests;
+#[cfg(test)]
 mod tests;

@@ -7,6 +7,11 @@ pub const SAMPLE_S: u32 = 5;
 /// How much history a range change may need: the widest range.
 pub const MAX_RANGE_MS: i64 = 24 * 3_600_000;
 
+/// A missing point beyond this spacing breaks the line (the node sent nothing then): three
+/// sampling intervals, so one lost frame is bridged and a pause is not. The same for every
+/// range (all use the node's 5 s samples), so lines are derived once for all of them.
+pub const GAP_MS: i64 = 3 * SAMPLE_S as i64 * 1000 + 500;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Range {
     M5,
@@ -89,10 +94,9 @@ impl Range {
         }
     }
 
-    /// A missing point beyond this spacing breaks the line (the node sent nothing then):
-    /// three sampling intervals, so one lost frame is bridged and a pause is not.
+    /// See `GAP_MS`.
     pub fn gap_ms(self) -> i64 {
-        3 * i64::from(self.interval_s()) * 1000 + 500
+        GAP_MS
     }
 }
 

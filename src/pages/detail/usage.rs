@@ -248,22 +248,24 @@ fn RangeLinks(model: Model) -> impl IntoView {
 /// Which colour is which op and replica.
 #[component]
 fn Legend(model: Model, all: Memo<Vec<lines::ChartLines>>) -> impl IntoView {
-    let items = move || {
+    // Only a new line (or name) redraws the legend, not every sample.
+    let items = Memo::new(move |_| {
         all.with(|a| {
             a.first()
                 .map(|c| {
                     c.lines
                         .iter()
-                        .map(|(i, k, _)| (*i, model.series_name(&k.job, &k.op)))
+                        .map(|l| (l.i, model.series_name(&l.key.job, &l.key.op)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <ul class="usage-legend" aria-label="Lines">
             {move || {
-                items()
+                items
+                    .get()
                     .into_iter()
                     .map(|(i, name)| {
                         view! {

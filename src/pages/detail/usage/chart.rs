@@ -2,13 +2,18 @@
 //! and replica, restart marks, the memory limit, and a crosshair at the hovered time.
 //! Drawn at its pixel width (SVG attributes and classes only: the CSP allows no inline
 //! style). Pointer and arrow keys move the shared cursor; the read-out says the figures.
+//! Each part follows only what it shows: a live sample rewrites the lines' paths and
+//! transforms and moves the time labels; the grid is redrawn only for a new axis maximum.
 
 use super::lines::ChartLines;
 use super::model::Model;
 use super::readout::Readout;
-use crate::domain::usage::chart::{value_ticks, HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_TOP};
+use crate::domain::usage::chart::{
+    time_ticks, value_ticks, Scale, HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_RIGHT, PAD_TOP,
+};
 use crate::domain::usage::format::{clock, figure, tick};
-use crate::domain::usage::metric::{nearest, Metric};
+use crate::domain::usage::held::SeriesKey;
+use crate::domain::usage::metric::{nearest_in, Metric};
 use crate::domain::usage::range::Range;
 use chrono::Local;
 use leptos::prelude::*;
@@ -32,7 +37,6 @@ pub fn Chart(
     range: Memo<Range>,
     all: Memo<Vec<ChartLines>>,
 ) -> impl IntoView {
-    let data = move || all.with(|a| a.get(index).cloned());
     let id = format!("usage-{}", metric.title().to_lowercase());
     let readout_id = format!("{id}-readout");
     let on_move = move |ev: web_sys::MouseEvent| {
@@ -92,7 +96,7 @@ pub fn Chart(
                 on:mouseleave=move |_| model.cursor.set(None)
                 on:keydown=on_key
             >
-                {move || data().map(|c| view! { <Svg c=c model=model range=range /> })}
+                <Svg id=id.clone() index=index model=model range=range all=all />
             </div>
             <Readout id=readout_id metric=metric index=index model=model range=range all=all />
         </figure>
@@ -100,69 +104,110 @@ pub fn Chart(
 }
 
 #[component]
-fn Svg(c: ChartLines, model: Model, range: Memo<Range>) -> impl IntoView {
-    let s = c.scale;
-    let w = s.width;
+fn Svg(
+    id: String,
+    index: usize,
+    model: Model,
+    range: Memo<Range>,
+    all: Memo<Vec<ChartLines>>,
+) -> impl IntoView {
     let offset = offset_ms();
-    let r = range.get_untracked();
     let bottom = HEIGHT - PAD_BOTTOM;
-    let grid = value_ticks(s.vmax)
-        .into_iter()
-        .map(|v| {
-            let y = format!("{:.1}", s.y(v));
-            view! {
-                <line class="usage-grid" x1=PAD_LEFT x2=w - 8.0 y1=y.clone() y2=y.clone() />
-                <text class="usage-tick" x=PAD_LEFT - 6.0 y=y dy="0.32em" text-anchor="end">
-                    {tick(v)}
-                </text>
-            }
+    let fallback = Scale {
+        t0: 0,
+        t1: 1,
+        vmax: 1.0,
+        width: 600.0,
+    };
+    let scale = Memo::new(move |_| {
+        all.with(|a| a.get(index).map(|c| c.scale))
+            .unwrap_or(fallback)
+    });
+    let width = Memo::new(move |_| scale.get().width);
+    let vmax = Memo::new(move |_| scale.get().vmax);
+    let keys = Memo::new(move |_| {
+        all.with(|a| {
+            a.get(index)
+                .map(|c| c.lines.iter().map(|l| (l.i, l.key.clone())).collect())
+                .unwrap_or_else(Vec::<(usize, SeriesKey)>::new)
         })
-        .collect_view();
-    let times = crate::domain::usage::chart::time_ticks(s.t0, s.t1, r.tick_ms(), offset)
-        .into_iter()
-        .map(|t| {
-            let x = s.x(t);
-            view! {
-                <line class="usage-grid" x1=x x2=x y1=bottom y2=bottom + 4.0 />
-                <text class="usage-tick" x=x y=HEIGHT - 6.0 text-anchor="middle">
-                    {clock(t, offset, false)}
-                </text>
-            }
+    });
+    let ticks = Memo::new(move |_| {
+        let s = scale.get();
+        time_ticks(s.t0, s.t1, range.get().tick_ms(), offset)
+    });
+    let restarts = Memo::new(move |_| {
+        all.with(|a| {
+            a.get(index)
+                .map(|c| {
+                    c.lines
+                        .iter()
+                        .flat_map(|l| l.restarts.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_else(Vec::<i64>::new)
         })
-        .collect_view();
-    let limit = c.limit.map(|l| {
-        let y = s.y(l);
-        view! {
+    });
+    let limit = Memo::new(move |_| all.with(|a| a.get(index).and_then(|c| c.limit)));
+    let grid = move || {
+        let s = Scale {
+            vmax: vmax.get(),
+            width: width.get(),
+            ..scale.get_untracked()
+        };
+        value_ticks(s.vmax)
+            .into_iter()
+            .map(|v| {
+                let y = format!("{:.1}", s.y(v));
+                view! {
+                    <line
+                        class="usage-grid"
+                        x1=PAD_LEFT
+                        x2=s.width - 8.0
+                        y1=y.clone()
+                        y2=y.clone()
+                    />
+                    <text class="usage-tick" x=PAD_LEFT - 6.0 y=y dy="0.32em" text-anchor="end">
+                        {tick(v)}
+                    </text>
+                }
+            })
+            .collect_view()
+    };
+    let limit_view = move || {
+        let l = limit.get()?;
+        let w = width.get();
+        let y = Scale {
+            vmax: vmax.get(),
+            ..scale.get_untracked()
+        }
+        .y(l);
+        Some(view! {
             <line class="usage-limit" x1=PAD_LEFT x2=w - 8.0 y1=y y2=y />
             <text class="usage-tick" x=w - 10.0 y=y + 12.0 text-anchor="end">
                 {format!("limit {}", figure(Metric::Memory, l))}
             </text>
-        }
-    });
-    let lines = c
-        .lines
-        .iter()
-        .map(|(i, _, l)| view! { <path class=super::chart::colour(*i) d=s.path(&l.runs) /> })
-        .collect_view();
-    let restarts = c
-        .lines
-        .iter()
-        .flat_map(|(_, _, l)| l.restarts.iter().copied())
-        .map(|t| {
-            let x = s.x(t);
-            view! { <line class="usage-restart" x1=x x2=x y1=PAD_TOP y2=bottom /> }
         })
-        .collect_view();
-    let gap = r.gap_ms();
-    let points = c.lines.clone();
+    };
+    let clip = format!("{id}-clip");
+    let clip_url = format!("url(#{clip})");
     let cursor = move || {
         let t = model.cursor.get()?;
+        let s = scale.get();
         let x = s.x(t);
-        let dots = points
-            .iter()
-            .filter_map(|(i, _, l)| nearest(l, t, gap).map(|p| (*i, p)))
+        let gap = range.get().gap_ms();
+        let metric = Metric::ALL[index];
+        let dots = keys
+            .get()
+            .into_iter()
+            .filter_map(|(i, k)| {
+                model.held.with(|h| {
+                    let line = h.derived.get(&k)?.line(metric);
+                    nearest_in(line, t, gap, s.t0, s.t1).map(|p| (i, p))
+                })
+            })
             .map(|(i, p)| {
-                view! { <circle class=super::chart::colour(i) cx=s.x(p.t) cy=s.y(p.v) r="3" /> }
+                view! { <circle class=colour(i) cx=s.x(p.t) cy=s.y(p.v) r="3" /> }
             })
             .collect_view();
         Some(view! {
@@ -173,19 +218,94 @@ fn Svg(c: ChartLines, model: Model, range: Memo<Range>) -> impl IntoView {
     view! {
         <svg
             class="usage-svg"
-            viewBox=format!("0 0 {w:.0} {HEIGHT:.0}")
-            width=format!("{w:.0}")
+            viewBox=move || format!("0 0 {:.0} {HEIGHT:.0}", width.get())
+            width=move || format!("{:.0}", width.get())
             height=format!("{HEIGHT:.0}")
             aria-hidden="true"
             focusable="false"
         >
+            <defs>
+                <clipPath id=clip>
+                    <rect
+                        x=PAD_LEFT - 2.0
+                        y="0"
+                        width=move || width.get() - PAD_LEFT - PAD_RIGHT + 4.0
+                        height=HEIGHT
+                    />
+                </clipPath>
+            </defs>
             {grid}
-            {times}
-            <line class="usage-axis" x1=PAD_LEFT x2=w - 8.0 y1=bottom y2=bottom />
-            {limit}
-            {lines}
-            {restarts}
+            <For each=move || ticks.get() key=|t| *t let:t>
+                <line
+                    class="usage-grid"
+                    x1=move || scale.get().x(t)
+                    x2=move || scale.get().x(t)
+                    y1=bottom
+                    y2=bottom + 4.0
+                />
+                <text
+                    class="usage-tick"
+                    x=move || scale.get().x(t)
+                    y=HEIGHT - 6.0
+                    text-anchor="middle"
+                >
+                    {clock(t, offset, false)}
+                </text>
+            </For>
+            <line class="usage-axis" x1=PAD_LEFT x2=move || width.get() - 8.0 y1=bottom y2=bottom />
+            {limit_view}
+            <g clip-path=clip_url>
+                <For each=move || keys.get() key=|k| k.clone() let:k>
+                    <Path index=index i=k.0 key=k.1 all=all />
+                </For>
+            </g>
+            <For each=move || restarts.get() key=|t| *t let:t>
+                <line
+                    class="usage-restart"
+                    x1=move || scale.get().x(t)
+                    x2=move || scale.get().x(t)
+                    y1=PAD_TOP
+                    y2=bottom
+                />
+            </For>
             {cursor}
         </svg>
+    }
+}
+
+/// One line: its path and transform are written only when they changed.
+#[component]
+fn Path(index: usize, i: usize, key: SeriesKey, all: Memo<Vec<ChartLines>>) -> impl IntoView {
+    let k = key.clone();
+    let d = Memo::new_with_compare(
+        move |_| {
+            all.with(|a| {
+                a.get(index)
+                    .and_then(|c| c.lines.iter().find(|l| l.key == k))
+                    .map(|l| l.d.clone())
+            })
+        },
+        // The same text is the same `Arc`: no need to compare the text itself.
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !std::sync::Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    let transform = Memo::new(move |_| {
+        all.with(|a| {
+            a.get(index)
+                .and_then(|c| c.lines.iter().find(|l| l.key == key))
+                .map(|l| l.transform.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <path
+            class=colour(i)
+            d=move || d.get().map(|d| d.to_string()).unwrap_or_default()
+            transform=move || transform.get()
+            vector-effect="non-scaling-stroke"
+        />
     }
 }

@@ -14,6 +14,9 @@ use leptos::prelude::*;
 
 /// A stream silent this long gets a `/stats` poll (the node sends every 5 s).
 pub const QUIET_MS: u32 = 15_000;
+/// Samples past the widest range are dropped once they are this many: dropping one sample of
+/// every series per frame would move all held samples each time.
+const TRIM_SLACK_MS: i64 = 10 * 60_000;
 /// Attempts to reopen a failing stream before saying so and stopping.
 const MAX_FAILURES: u32 = 6;
 
@@ -141,7 +144,7 @@ fn take(model: &Model, job: &str, samples: Vec<crate::api::node::stats::TaskStat
     let now = now_ms();
     model.held.try_update(|h| {
         h.add(job, samples);
-        h.trim(now - MAX_RANGE_MS - 60_000);
+        h.trim_lazily(now - MAX_RANGE_MS - 60_000, TRIM_SLACK_MS);
     });
     model.seen.try_update(|m| {
         m.insert(job.to_string(), now);

@@ -3,7 +3,7 @@
 use super::lines::ChartLines;
 use super::model::Model;
 use crate::domain::usage::format::{clock, describe};
-use crate::domain::usage::metric::{nearest, Metric};
+use crate::domain::usage::metric::{nearest_in, Metric};
 use crate::domain::usage::range::Range;
 use leptos::prelude::*;
 
@@ -22,17 +22,22 @@ pub fn Readout(
         let offset = super::chart::offset_ms();
         all.with(|a| {
             let c = a.get(index)?;
+            let (t0, t1) = (c.scale.t0, c.scale.t1);
             let items: Vec<_> = c
                 .lines
                 .iter()
-                .map(|(i, key, l)| {
-                    let name = model.series_name(&key.job, &key.op);
+                .map(|l| {
+                    let name = model.series_name(&l.key.job, &l.key.op);
                     let restarted = l.restarts.iter().any(|r| (r - t).abs() <= gap);
-                    let text = match nearest(l, t, gap) {
+                    let near = model.held.with(|h| {
+                        let line = h.derived.get(&l.key)?.line(metric);
+                        nearest_in(line, t, gap, t0, t1)
+                    });
+                    let text = match near {
                         None => "no sample".to_string(),
                         Some(p) => describe(metric, p.v, p.a, p.b),
                     };
-                    (*i, name, text, restarted)
+                    (l.i, name, text, restarted)
                 })
                 .collect();
             Some((clock(t, offset, true), items))

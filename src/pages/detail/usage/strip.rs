@@ -47,19 +47,11 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
             Some(format!("{times}{}{mem}", g.name))
         })
     };
-    let body = move || {
-        let link = model.links.with(|l| l.get(&j3).cloned());
-        if link == Some(Link::NotOffered) {
-            return view! { <p class="muted">"This node does not report usage."</p> }.into_any();
-        }
-        let now_ms = now.get().timestamp_millis();
-        let seen = model.seen.with(|s| s.get(&j3).copied());
-        if let Some(s) = no_reading_for(now_ms, seen) {
-            return view! { <p class="usage-stale">{format!("No reading for {s} s")}</p> }
-                .into_any();
-        }
-        let latest = model.held.with(|h| {
-            let l = h.latest(&j3);
+    // The figures shown, so that a sample of another replica redraws nothing here.
+    let j4 = j3.clone();
+    let latest = Memo::new(move |_| {
+        model.held.with(|h| {
+            let l = h.latest(&j4);
             if l.is_empty() {
                 return None;
             }
@@ -67,8 +59,23 @@ fn ReplicaCard(model: Model, replica: Replica) -> impl IntoView {
             let used: f64 = l.iter().filter_map(|(_, s)| s.memory_usage).sum();
             let limit: f64 = l.iter().filter_map(|(_, s)| s.memory_limit).sum();
             Some((cpu, used, limit))
-        });
-        let Some((cpu, used, limit)) = latest else {
+        })
+    });
+    let j5 = j3.clone();
+    let stale = Memo::new(move |_| {
+        let seen = model.seen.with(|s| s.get(&j5).copied());
+        no_reading_for(now.get().timestamp_millis(), seen)
+    });
+    let body = move || {
+        let link = model.links.with(|l| l.get(&j3).cloned());
+        if link == Some(Link::NotOffered) {
+            return view! { <p class="muted">"This node does not report usage."</p> }.into_any();
+        }
+        if let Some(s) = stale.get() {
+            return view! { <p class="usage-stale">{format!("No reading for {s} s")}</p> }
+                .into_any();
+        }
+        let Some((cpu, used, limit)) = latest.get() else {
             return view! { <p class="muted">"No reading yet."</p> }.into_any();
         };
         let cores = model

@@ -9,12 +9,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
-    let rows = move || {
+    // Rows keyed by what they say: a sample redraws the row of its line only.
+    let rows = Memo::new(move |_| {
         let offset = super::chart::offset_ms();
         all.with(|charts| {
             let keys: Vec<SeriesKey> = charts
                 .first()
-                .map(|c| c.lines.iter().map(|(_, k, _)| k.clone()).collect())
+                .map(|c| c.lines.iter().map(|l| l.key.clone()).collect())
                 .unwrap_or_default();
             keys.into_iter()
                 .enumerate()
@@ -22,7 +23,7 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                     let mut at = None;
                     let cells: Vec<String> = charts
                         .iter()
-                        .map(|c| match c.lines.get(n).and_then(|(_, _, l)| l.last()) {
+                        .map(|c| match c.lines.get(n).and_then(|l| l.last) {
                             Some(p) => {
                                 at = at.max(Some(p.t));
                                 describe(c.metric, p.v, p.a, p.b)
@@ -37,7 +38,7 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         // Hidden by its wrapper: a table ignores the 1 px width and would widen the page.
         <div class="visually-hidden">
@@ -54,23 +55,13 @@ pub fn LatestTable(model: Model, all: Memo<Vec<ChartLines>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        rows()
-                            .into_iter()
-                            .map(|(name, when, cells)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{name}</th>
-                                        <td>{when}</td>
-                                        {cells
-                                            .into_iter()
-                                            .map(|c| view! { <td>{c}</td> })
-                                            .collect_view()}
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <tr>
+                            <th scope="row">{row.0}</th>
+                            <td>{row.1}</td>
+                            {row.2.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
+                    </For>
                 </tbody>
             </table>
         </div>
