@@ -1,8 +1,10 @@
 //! The app's keyboard shortcuts (`domain::shortcuts`): one keydown listener
 //! for the whole app, the "Keyboard shortcuts" dialog and the "Go to
 //! deployment" palette. Nothing fires while a dialog is open or the user types
-//! in a field. The two dialogs' code is a chunk of its own, fetched the first
-//! time one of them opens: the list's first view does not need it.
+//! in a field. The two dialogs' code is in the `on_first_use` chunk (with the
+//! bulk bar), fetched the first time one of them opens: the list's first view
+//! does not need it. One chunk for the three, not one each: every split point
+//! makes wasm-split cut the code the pages share into more, smaller chunks.
 
 use crate::client::use_auth;
 use crate::components::follow_link::follow_link;
@@ -88,12 +90,12 @@ fn close(open: RwSignal<bool>) -> Callback<()> {
     Callback::new(move |_| open.set(false))
 }
 
-#[wasm_split(keyboard_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn shortcuts_dialog(open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <ShortcutsDialog open=open /> }.into_any())
 }
 
-#[wasm_split(keyboard_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn palette_dialog(open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <Palette open=open /> }.into_any())
 }

@@ -1,7 +1,8 @@
 //! Bulk start, stop and archive over the selected rows: review what will be sent
 //! and what is skipped, send with limited concurrency, then summarise per deployment.
-//! The bar, the review and the summary are a chunk of their own (`bulk_actions`),
-//! fetched when the first row is selected: the list's first view does not need them.
+//! The bar, the review and the summary are in the `on_first_use` chunk (with the
+//! palette and the shortcuts dialog), fetched when the first row is selected:
+//! the list's first view does not need them.
 
 use crate::api::endpoints;
 use crate::api::error::ApiError;
@@ -82,7 +83,7 @@ pub fn BulkSummary(selection: Selection) -> impl IntoView {
     }
 }
 
-#[wasm_split(bulk_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn bar_chunk(
     deployments: Vec<Deployment>,
     selection: Selection,
@@ -91,7 +92,7 @@ fn bar_chunk(
     Ok(view! { <Bar deployments=deployments selection=selection on_done=on_done /> }.into_any())
 }
 
-#[wasm_split(bulk_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn summary_chunk(selection: Selection) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <LastRun selection=selection /> }.into_any())
 }
