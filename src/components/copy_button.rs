@@ -39,3 +39,46 @@ pub fn CopyButton(
         </span>
     }
 }
+
+/// The same button and status with no signal or listener of their own, for
+/// the rows of a table: one listener above them all calls [`copy_clicked`].
+pub fn plain_copy_button(text: String, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="btn-icon copy-button"
+            aria-label=label
+            title=label
+            data-copy=text
+        />
+        <span class="visually-hidden" role="status" />
+    }
+}
+
+/// For a click listener above [`plain_copy_button`]s: copies when the click
+/// was on one of them, and says whether it was.
+pub fn copy_clicked(target: &web_sys::Element) -> bool {
+    let Some(button) = target.closest("button[data-copy]").ok().flatten() else {
+        return false;
+    };
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let text = button.get_attribute("data-copy").unwrap_or_default();
+    let _ = window.navigator().clipboard().write_text(&text);
+    let status = button.next_element_sibling();
+    let _ = button.class_list().add_1("copied");
+    if let Some(status) = &status {
+        status.set_text_content(Some("Copied"));
+    }
+    set_timeout(
+        move || {
+            let _ = button.class_list().remove_1("copied");
+            if let Some(status) = status {
+                status.set_text_content(Some(""));
+            }
+        },
+        Duration::from_millis(1500),
+    );
+    true
+}
