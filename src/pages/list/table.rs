@@ -1,15 +1,10 @@
 //! The deployments table, with its empty state.
-//!
-//! Up to 100 rows are built at once on the first view, so a row holds no
-//! listener and no selection effect of its own: one click listener on the
-//! table's body handles every row's checkbox and copy button, and one effect
-//! shows the selection on every row.
 
 use super::bulk::Selection;
 use super::GoToList;
 use crate::api::models::Deployment;
 use crate::client::Preload;
-use crate::components::copy_button::{copy_clicked, plain_copy_button};
+use crate::components::copy_button::CopyButton;
 use crate::components::deployment_cost::DeploymentCost;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::static_badge;
@@ -17,9 +12,7 @@ use crate::domain::bulk::{range, select_all};
 use crate::domain::units::{format_minutes, short_id};
 use crate::url_state::list_view::ListView;
 use crate::url_state::paths;
-use leptos::html::Tbody;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DeploymentTable(
@@ -71,30 +64,6 @@ pub fn DeploymentTable(
             })
         });
     };
-    let body = NodeRef::<Tbody>::new();
-    Effect::new(move |_| {
-        let Some(body) = body.get() else { return };
-        selection.ids.with(|sel| show_selection(&body, sel));
-    });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if copy_clicked(&target) || !target.matches("td.select input").unwrap_or(false) {
-            return;
-        }
-        if let Some(id) = target
-            .closest("tr")
-            .ok()
-            .flatten()
-            .and_then(|tr| tr.get_attribute("data-id"))
-        {
-            pick(selection, ids, &id, ev.shift_key());
-        }
-    };
     view! {
         <div class="table-wrap">
             <table class="deployments">
@@ -124,13 +93,8 @@ pub fn DeploymentTable(
                     </tr>
                 </thead>
                 // Fetch the detail page's code once a row is pointed at or focused.
-                <tbody
-                    node_ref=body
-                    on:pointerover=|_| Preload::detail()
-                    on:focusin=|_| Preload::detail()
-                    on:click=on_click
-                >
-                    {deployments.into_iter().map(row).collect_view()}
+                <tbody on:pointerover=|_| Preload::detail() on:focusin=|_| Preload::detail()>
+                    {deployments.into_iter().map(|d| row(d, selection, ids)).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -138,47 +102,42 @@ pub fn DeploymentTable(
     .into_any()
 }
 
-/// Ticks the selected rows' checkboxes and marks the rows, unticks the others.
-fn show_selection(body: &web_sys::HtmlElement, selected: &[String]) {
-    let mut row = body.first_element_child();
-    while let Some(tr) = row {
-        let on = tr
-            .get_attribute("data-id")
-            .is_some_and(|id| selected.contains(&id));
-        let _ = tr.class_list().toggle_with_force("selected", on);
-        if let Some(input) = tr
-            .query_selector("td.select input")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            input.set_checked(on);
-        }
-        row = tr.next_element_sibling();
-    }
-}
-
-/// A click on a row's checkbox; shift-click selects the range from the last clicked row.
-fn pick(selection: Selection, ids: StoredValue<Vec<String>>, id: &str, shift: bool) {
-    let anchor = selection.anchor.get_value();
-    selection.ids.update(|sel| {
-        if shift {
-            ids.with_value(|ids| select_all(sel, &range(ids, anchor.as_deref(), id)));
-        } else if let Some(pos) = sel.iter().position(|s| s == id) {
-            sel.remove(pos);
-        } else {
-            sel.push(id.to_string());
-        }
-    });
-    selection.anchor.set_value(Some(id.to_string()));
-}
-
-fn row(d: Deployment) -> impl IntoView {
+fn row(d: Deployment, selection: Selection, ids: StoredValue<Vec<String>>) -> impl IntoView {
     let status = d.status;
+    let id = d.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selection.ids.with(|sel| sel.contains(&id))
+    };
+    let highlighted = is_selected.clone();
+    // Shift-click selects the range from the last clicked row.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let anchor = selection.anchor.get_value();
+        let picked = if ev.shift_key() {
+            ids.with_value(|ids| range(ids, anchor.as_deref(), &id))
+        } else {
+            vec![id.clone()]
+        };
+        selection.ids.update(|sel| {
+            if ev.shift_key() {
+                select_all(sel, &picked);
+            } else if let Some(pos) = sel.iter().position(|s| *s == id) {
+                sel.remove(pos);
+            } else {
+                sel.push(id.clone());
+            }
+        });
+        selection.anchor.set_value(Some(id.clone()));
+    };
     view! {
-        <tr data-id=d.id.clone()>
+        <tr data-id=d.id.clone() class:selected=highlighted>
             <td class="select">
-                <input type="checkbox" aria-label=format!("Select {}", d.name) />
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", d.name)
+                    prop:checked=is_selected
+                    on:click=on_click
+                />
             </td>
             // A plain link: the router handles clicks on every same-origin <a>, and
             // <A> would add an active-route memo to each of up to 100 rows.
@@ -189,7 +148,7 @@ fn row(d: Deployment) -> impl IntoView {
             </td>
             <td class="id" data-label="ID">
                 <code title=d.id.clone()>{short_id(&d.id)}</code>
-                {plain_copy_button(d.id.clone(), "Copy id")}
+                <CopyButton text=d.id.clone() label="Copy id" />
             </td>
             <td class="status" data-label="Status">
                 {static_badge(status)}
