@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# What each crate costs in the release wasm (the table in README "Performance"). The release
-# build strips symbol names, so this builds it again keeping them (strip = none), runs the same
-# wasm-bindgen and wasm-opt -Oz as scripts/wasm-pipeline.sh but with -g so the names survive the optimiser, and
-# lets twiggy list every function and data segment, which bench/crate-sizes.mjs groups by crate.
-# It measures the whole app before the per-route split: each crate's cost over all chunks.
-# Slow (a second full release build): run it when dependencies change, not on every benchmark.
+# What each crate costs in the first module (the split build's main wasm) and in the later pages'
+# chunks: the table in README "Performance", also printed by bench/run.mjs once this has run.
+#
+# The release build strips the names, and keeping them through wasm-opt (-g) changes its output a
+# little (measured: +2.7 kB raw on the main module's code), so the build itself stays as it is and
+# this runs wasm-opt -Oz -g once more on the last release build's own split modules
+# (target/wasm-split/release/{bindgen,split}, which keep the linker's names), into
+# target/wasm-split/release/named/. bench/crate-sizes.mjs then reads the names and sizes from
+# those files. No second cargo build; about two minutes for the main module on this machine.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
 cd "$ROOT"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target/crate-sizes}"
 
-twiggy --version 2>/dev/null | grep -q " 0.8.0" || cargo install --locked twiggy --version 0.8.0
-CARGO_PROFILE_RELEASE_STRIP=none cargo build --locked --offline --release \
-  --target wasm32-unknown-unknown --bin nosana-deployments
-out=$(mktemp -d)
-wasm-bindgen --target web --no-typescript --out-dir "$out" \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/nosana-deployments.wasm"
-# The release build's wasm-opt flags, minus the two that would drop the names.
-wasm-opt -Oz -g "${WASM_OPT_FEATURES[@]}" "$out/nosana-deployments_bg.wasm" -o "$out/named.wasm"
-twiggy top -n 1000000 -f json "$out/named.wasm" > "$out/top.json"
-node bench/crate-sizes.mjs "$out/top.json"
-rm -rf "$out"
+work="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-split/release"
+[ -f "$work/bindgen/nosana-deployments_bg.wasm" ] || {
+  echo "no release build in $work: run scripts/build.sh first" >&2
+  exit 1
+}
+named="$work/named"
+rm -rf "$named"
+mkdir -p "$named/chunks"
+opt() { nice -n 10 wasm-opt -Oz -g "${WASM_OPT_FEATURES[@]}" "$1" -o "$2" 2> >(grep -v "unknown name subsection" >&2 || true); }
+# Two at a time, like the build.
+opt "$work/bindgen/nosana-deployments_bg.wasm" "$named/main.wasm" &
+for chunk in "$work/split"/*.wasm; do
+  name=$(basename "$chunk")
+  [ "$name" = nosana-deployments.wasm ] && continue
+  opt "$chunk" "$named/chunks/$name"
+done
+wait
+node bench/crate-sizes.mjs "$named"

@@ -7,13 +7,14 @@
 //
 //   node bench/run.mjs [--runs 5] [--updates 2400] [--soak-minutes 0] [--dist dist] [--no-baseline]
 import { chromium } from "@playwright/test";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { API_KEY, startFake } from "../tests/e2e/fake.mjs";
 import { coldDetailRun, laterPageCode, soak, viewRun } from "./measure.mjs";
+import { printCrateTable, splitCrateTable } from "./crate-sizes.mjs";
 import { distSizes, transferBrotli } from "./sizes.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -202,12 +203,20 @@ try {
   await browser.close();
 }
 const app = results[0];
+// The per-crate cost of the first module and the later pages' chunks, from the name-keeping
+// copies bench/crate-sizes.sh made of the last release build (issue 16, item 3).
+const wasmSplit = join(ROOT, "target", "wasm-split", "release");
+const crates = splitCrateTable(join(wasmSplit, "named"));
+const cratesStale =
+  crates && existsSync(join(wasmSplit, "out", "main.wasm")) &&
+  statSync(join(wasmSplit, "named", "main.wasm")).mtimeMs < statSync(join(wasmSplit, "out", "main.wasm")).mtimeMs;
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
   chromium: browser.version(),
   settings: { runs: RUNS, deployments: 100, limit: 100, updates: UPDATES, warmup: WARMUP, soakMinutes: Number(opts["soak-minutes"]) },
   budgets: [...ratioVerdicts(app, results[1]), ...verdicts(app)],
+  crates: crates && { ...crates, stale: cratesStale },
   results,
 };
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
@@ -220,6 +229,13 @@ for (const v of report.budgets) {
   const value = v.value == null ? "-" : Number.isInteger(v.value) ? v.value : v.value.toFixed(v.appMs == null ? 1 : 2);
   const shown = v.appMs == null ? value : `${value}x (${v.appMs.toFixed(1)} / ${v.floorMs.toFixed(1)} ms)`;
   console.log(`  ${v.verdict.padEnd(5)} ${v.budget.padEnd(38)} ${String(shown).padStart(26)}  (budget ${v.limit})`);
+}
+if (crates) {
+  console.log(`\nWhat each crate costs (bench/crate-sizes.sh, wasm-opt -Oz -g of the last release build's modules)`);
+  if (cratesStale) console.log("  STALE: the release build is newer than these copies; run bench/crate-sizes.sh again");
+  printCrateTable(crates, (line) => console.log(`  ${line}`));
+} else {
+  console.log("\nPer-crate table: run bench/crate-sizes.sh after a release build to have it printed here");
 }
 console.log(`\nload average before/after: ${loadBefore.map((x) => x.toFixed(1)).join(" ")} / ${report.machine.loadavgAfter.map((x) => x.toFixed(1)).join(" ")}`);
 console.log("wrote bench/results/latest.json");

@@ -1,16 +1,21 @@
 //! The app's keyboard shortcuts (`domain::shortcuts`): one keydown listener
 //! for the whole app, the "Keyboard shortcuts" dialog and the "Go to
 //! deployment" palette. Nothing fires while a dialog is open or the user types
-//! in a field.
+//! in a field. The two dialogs' code is in the `on_first_use` chunk (with the
+//! bulk bar), fetched the first time one of them opens: the list's first view
+//! does not need it. One chunk for the three, not one each: every split point
+//! makes wasm-split cut the code the pages share into more, smaller chunks.
 
 use crate::client::use_auth;
 use crate::components::follow_link::follow_link;
+use crate::components::on_first_use::OnFirstUse;
 use crate::components::palette::Palette;
 use crate::components::shortcuts_dialog::ShortcutsDialog;
 use crate::domain::shortcuts::{read, KeyPress, Outcome, Shortcut, SEQUENCE_MS};
 use crate::url_state::paths;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 /// The list page's search box.
@@ -74,10 +79,25 @@ pub fn Keyboard() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    // A dialog whose code could not be fetched stays closed; the key tries again.
     view! {
-        <ShortcutsDialog open=help />
-        <Palette open=palette />
+        <OnFirstUse when=help load=move || shortcuts_dialog(help) failed=close(help) />
+        <OnFirstUse when=palette load=move || palette_dialog(palette) failed=close(palette) />
     }
+}
+
+fn close(open: RwSignal<bool>) -> Callback<()> {
+    Callback::new(move |_| open.set(false))
+}
+
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn shortcuts_dialog(open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ShortcutsDialog open=open /> }.into_any())
+}
+
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn palette_dialog(open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Palette open=open /> }.into_any())
 }
 
 fn dialog_open() -> bool {

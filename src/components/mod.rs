@@ -18,6 +18,7 @@ pub mod json_file_button;
 pub mod local_time;
 pub mod modal;
 pub mod notify_toggle;
+pub mod on_first_use;
 pub mod openable_section;
 pub mod pager;
 pub mod palette;

@@ -104,3 +104,30 @@ test("while a page's code downloads the old page stays and says the next one is 
   await expect(page.getByRole("heading", { level: 1, name: dep.name, exact: true })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
+
+test("the palette's code arrives on the first Ctrl+K; when it cannot, the palette stays shut and the next Ctrl+K tries again", async ({ page, fake }) => {
+  page.allowConsoleErrors(); // the failed chunk fetch is logged
+  const wasm = wasmRequests(page);
+  const chunk = /\/split_on_first_use-[0-9a-f]{16}\.wasm$/;
+  await signIn(page, fake);
+  await expect(page.locator("table.deployments tbody tr")).toHaveCount(10);
+  expect(wasm.some((p) => p.includes("split_on_first_use"))).toBe(false);
+  await page.route(chunk, (route) => route.abort("internetdisconnected"));
+
+  await page.locator("#list-title").click();
+  const failed = page.waitForEvent("requestfailed", (r) => chunk.test(r.url()));
+  await page.keyboard.press("Control+k");
+  await failed;
+  const palette = page.getByRole("dialog", { name: "Go to deployment" });
+  await expect(palette).toHaveCount(0);
+
+  await page.unroute(chunk);
+  // The failure reaches the app a moment after the request failed (nothing on screen says
+  // so): a Ctrl+K before that finds the palette still wanted, so press until it opens.
+  // Keys do nothing while it is open.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(palette).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(palette.getByRole("combobox", { name: "Name or id" })).toBeFocused();
+});

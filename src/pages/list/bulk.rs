@@ -1,14 +1,19 @@
 //! Bulk start, stop and archive over the selected rows: review what will be sent
 //! and what is skipped, send with limited concurrency, then summarise per deployment.
+//! The bar, the review and the summary are in the `on_first_use` chunk (with the
+//! palette and the shortcuts dialog), fetched when the first row is selected:
+//! the list's first view does not need them.
 
 use crate::api::endpoints;
 use crate::api::error::ApiError;
 use crate::api::models::Deployment;
 use crate::client::{use_auth, Mutation};
+use crate::components::on_first_use::OnFirstUse;
 use crate::domain::bulk::{done_word, plan, Plan, Target};
 use crate::domain::status::Action;
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// At most this many requests in flight, to be gentle with the API.
 const CONCURRENCY: usize = 3;
@@ -50,6 +55,7 @@ struct RunSummary {
     skipped: Vec<(Target, String)>,
 }
 
+/// The bulk bar of a page of rows, there once a row is selected.
 #[component]
 pub fn BulkBar(
     deployments: Vec<Deployment>,
@@ -57,6 +63,42 @@ pub fn BulkBar(
     /// Called after a run so the list shows the new statuses.
     on_done: Callback<()>,
 ) -> impl IntoView {
+    let deployments = StoredValue::new(deployments);
+    view! {
+        <OnFirstUse
+            when=move || selection.ids.with(|ids| !ids.is_empty())
+            load=move || bar_chunk(deployments.get_value(), selection, on_done)
+        />
+    }
+}
+
+/// The per-deployment results of the last bulk run.
+#[component]
+pub fn BulkSummary(selection: Selection) -> impl IntoView {
+    view! {
+        <OnFirstUse
+            when=move || selection.summary.with(Option::is_some)
+            load=move || summary_chunk(selection)
+        />
+    }
+}
+
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn bar_chunk(
+    deployments: Vec<Deployment>,
+    selection: Selection,
+    on_done: Callback<()>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Bar deployments=deployments selection=selection on_done=on_done /> }.into_any())
+}
+
+#[wasm_split(on_first_use, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn summary_chunk(selection: Selection) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <LastRun selection=selection /> }.into_any())
+}
+
+#[component]
+fn Bar(deployments: Vec<Deployment>, selection: Selection, on_done: Callback<()>) -> impl IntoView {
     let auth = use_auth();
     let review = RwSignal::new(None::<(Action, Plan)>);
     let run = Mutation::<()>::new();
@@ -232,9 +274,8 @@ fn PlanList(plan: Plan) -> impl IntoView {
     }
 }
 
-/// The per-deployment results of the last bulk run.
 #[component]
-pub fn BulkSummary(selection: Selection) -> impl IntoView {
+fn LastRun(selection: Selection) -> impl IntoView {
     move || {
         selection.summary.get().map(|s| {
             let close = Callback::new(move |_| selection.summary.set(None));
