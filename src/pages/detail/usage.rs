@@ -10,6 +10,7 @@ mod model;
 mod range_picker;
 mod readout;
 mod strip;
+mod svg_parts;
 mod table;
 mod url;
 
@@ -187,7 +188,13 @@ fn UsageView(
                 .into_iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    view! { <chart::Chart metric=m index=i model=model range=range all=all /> }
+                    let plot = chart::Plot {
+                        index: i,
+                        model,
+                        range,
+                        all,
+                    };
+                    view! { <chart::Chart metric=m plot=plot /> }
                 })
                 .collect_view()}
         </div>

@@ -8,12 +8,10 @@
 use super::lines::ChartLines;
 use super::model::Model;
 use super::readout::Readout;
-use crate::domain::usage::chart::{
-    time_ticks, value_ticks, Scale, HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_RIGHT, PAD_TOP,
-};
-use crate::domain::usage::format::{clock, figure, tick};
+use super::svg_parts::{Crosshair, RestartMarks, TimeTicks, ValueGrid};
+use crate::domain::usage::chart::{Scale, HEIGHT, PAD_LEFT, PAD_RIGHT};
 use crate::domain::usage::held::SeriesKey;
-use crate::domain::usage::metric::{nearest_in, Metric};
+use crate::domain::usage::metric::Metric;
 use crate::domain::usage::range::Range;
 use chrono::Local;
 use leptos::prelude::*;
@@ -24,19 +22,24 @@ pub fn offset_ms() -> i64 {
     i64::from(Local::now().offset().local_minus_utc()) * 1000
 }
 
+/// What every part of one chart follows: which chart, the page's figures, the range and
+/// the lines derived for all charts.
+#[derive(Clone, Copy)]
+pub struct Plot {
+    pub index: usize,
+    pub model: Model,
+    pub range: Memo<Range>,
+    pub all: Memo<Vec<ChartLines>>,
+}
+
 /// Series colours: eight classes whose strokes are set for light and dark in the CSS.
 pub fn colour(i: usize) -> String {
     format!("usage-line c{}", i % 8)
 }
 
 #[component]
-pub fn Chart(
-    metric: Metric,
-    index: usize,
-    model: Model,
-    range: Memo<Range>,
-    all: Memo<Vec<ChartLines>>,
-) -> impl IntoView {
+pub fn Chart(metric: Metric, plot: Plot) -> impl IntoView {
+    let (index, model, range, all) = (plot.index, plot.model, plot.range, plot.all);
     let id = format!("usage-{}", metric.title().to_lowercase());
     let readout_id = format!("{id}-readout");
     let on_move = move |ev: web_sys::MouseEvent| {
@@ -96,23 +99,16 @@ pub fn Chart(
                 on:mouseleave=move |_| model.cursor.set(None)
                 on:keydown=on_key
             >
-                <Svg id=id.clone() index=index model=model range=range all=all />
+                <Svg id=id.clone() plot=plot />
             </div>
-            <Readout id=readout_id metric=metric index=index model=model range=range all=all />
+            <Readout id=readout_id metric=metric plot=plot />
         </figure>
     }
 }
 
 #[component]
-fn Svg(
-    id: String,
-    index: usize,
-    model: Model,
-    range: Memo<Range>,
-    all: Memo<Vec<ChartLines>>,
-) -> impl IntoView {
-    let offset = offset_ms();
-    let bottom = HEIGHT - PAD_BOTTOM;
+fn Svg(id: String, plot: Plot) -> impl IntoView {
+    let Plot { index, all, .. } = plot;
     let fallback = Scale {
         t0: 0,
         t1: 1,
@@ -124,7 +120,6 @@ fn Svg(
             .unwrap_or(fallback)
     });
     let width = Memo::new(move |_| scale.get().width);
-    let vmax = Memo::new(move |_| scale.get().vmax);
     let keys = Memo::new(move |_| {
         all.with(|a| {
             a.get(index)
@@ -132,89 +127,8 @@ fn Svg(
                 .unwrap_or_else(Vec::<(usize, SeriesKey)>::new)
         })
     });
-    let ticks = Memo::new(move |_| {
-        let s = scale.get();
-        time_ticks(s.t0, s.t1, range.get().tick_ms(), offset)
-    });
-    let restarts = Memo::new(move |_| {
-        all.with(|a| {
-            a.get(index)
-                .map(|c| {
-                    c.lines
-                        .iter()
-                        .flat_map(|l| l.restarts.iter().copied())
-                        .collect()
-                })
-                .unwrap_or_else(Vec::<i64>::new)
-        })
-    });
-    let limit = Memo::new(move |_| all.with(|a| a.get(index).and_then(|c| c.limit)));
-    let grid = move || {
-        let s = Scale {
-            vmax: vmax.get(),
-            width: width.get(),
-            ..scale.get_untracked()
-        };
-        value_ticks(s.vmax)
-            .into_iter()
-            .map(|v| {
-                let y = format!("{:.1}", s.y(v));
-                view! {
-                    <line
-                        class="usage-grid"
-                        x1=PAD_LEFT
-                        x2=s.width - 8.0
-                        y1=y.clone()
-                        y2=y.clone()
-                    />
-                    <text class="usage-tick" x=PAD_LEFT - 6.0 y=y dy="0.32em" text-anchor="end">
-                        {tick(v)}
-                    </text>
-                }
-            })
-            .collect_view()
-    };
-    let limit_view = move || {
-        let l = limit.get()?;
-        let w = width.get();
-        let y = Scale {
-            vmax: vmax.get(),
-            ..scale.get_untracked()
-        }
-        .y(l);
-        Some(view! {
-            <line class="usage-limit" x1=PAD_LEFT x2=w - 8.0 y1=y y2=y />
-            <text class="usage-tick" x=w - 10.0 y=y + 12.0 text-anchor="end">
-                {format!("limit {}", figure(Metric::Memory, l))}
-            </text>
-        })
-    };
     let clip = format!("{id}-clip");
     let clip_url = format!("url(#{clip})");
-    let cursor = move || {
-        let t = model.cursor.get()?;
-        let s = scale.get();
-        let x = s.x(t);
-        let gap = range.get().gap_ms();
-        let metric = Metric::ALL[index];
-        let dots = keys
-            .get()
-            .into_iter()
-            .filter_map(|(i, k)| {
-                model.held.with(|h| {
-                    let line = h.derived.get(&k)?.line(metric);
-                    nearest_in(line, t, gap, s.t0, s.t1).map(|p| (i, p))
-                })
-            })
-            .map(|(i, p)| {
-                view! { <circle class=colour(i) cx=s.x(p.t) cy=s.y(p.v) r="3" /> }
-            })
-            .collect_view();
-        Some(view! {
-            <line class="usage-cursor" x1=x x2=x y1=PAD_TOP y2=bottom />
-            {dots}
-        })
-    };
     view! {
         <svg
             class="usage-svg"
@@ -234,41 +148,15 @@ fn Svg(
                     />
                 </clipPath>
             </defs>
-            {grid}
-            <For each=move || ticks.get() key=|t| *t let:t>
-                <line
-                    class="usage-grid"
-                    x1=move || scale.get().x(t)
-                    x2=move || scale.get().x(t)
-                    y1=bottom
-                    y2=bottom + 4.0
-                />
-                <text
-                    class="usage-tick"
-                    x=move || scale.get().x(t)
-                    y=HEIGHT - 6.0
-                    text-anchor="middle"
-                >
-                    {clock(t, offset, false)}
-                </text>
-            </For>
-            <line class="usage-axis" x1=PAD_LEFT x2=move || width.get() - 8.0 y1=bottom y2=bottom />
-            {limit_view}
+            <ValueGrid plot=plot scale=scale />
+            <TimeTicks range=plot.range scale=scale />
             <g clip-path=clip_url>
                 <For each=move || keys.get() key=|k| k.clone() let:k>
                     <Path index=index i=k.0 key=k.1 all=all />
                 </For>
             </g>
-            <For each=move || restarts.get() key=|t| *t let:t>
-                <line
-                    class="usage-restart"
-                    x1=move || scale.get().x(t)
-                    x2=move || scale.get().x(t)
-                    y1=PAD_TOP
-                    y2=bottom
-                />
-            </For>
-            {cursor}
+            <RestartMarks plot=plot scale=scale />
+            <Crosshair plot=plot scale=scale keys=keys />
         </svg>
     }
 }

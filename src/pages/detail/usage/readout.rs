@@ -1,21 +1,13 @@
 //! The exact figures at the hovered (or keyboard-chosen) time, for every line of a chart.
 
-use super::lines::ChartLines;
-use super::model::Model;
+use super::chart::Plot;
 use crate::domain::usage::format::{clock, describe};
 use crate::domain::usage::metric::{nearest_in, Metric};
-use crate::domain::usage::range::Range;
 use leptos::prelude::*;
 
 #[component]
-pub fn Readout(
-    id: String,
-    metric: Metric,
-    index: usize,
-    model: Model,
-    range: Memo<Range>,
-    all: Memo<Vec<ChartLines>>,
-) -> impl IntoView {
+pub fn Readout(id: String, metric: Metric, plot: Plot) -> impl IntoView {
+    let (index, model, range, all) = (plot.index, plot.model, plot.range, plot.all);
     let rows = move || {
         let t = model.cursor.get()?;
         let gap = range.get().gap_ms();
