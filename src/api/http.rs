@@ -123,10 +123,10 @@ pub async fn within<F: Future>(limit: Duration, fut: F) -> Option<F::Output> {
 
 /// Aborts the fetch (and its body) when dropped: a dropped future, a timeout or a
 /// closed stream cancels the request instead of leaving it running.
-struct AbortOnDrop(AbortController);
+pub struct AbortOnDrop(AbortController);
 
 impl AbortOnDrop {
-    fn new() -> Result<Self, ApiError> {
+    pub fn new() -> Result<Self, ApiError> {
         AbortController::new()
             .map(AbortOnDrop)
             .map_err(|_| ApiError::Network {
@@ -134,7 +134,7 @@ impl AbortOnDrop {
             })
     }
 
-    fn signal(&self) -> AbortSignal {
+    pub fn signal(&self) -> AbortSignal {
         self.0.signal()
     }
 }

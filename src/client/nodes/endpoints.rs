@@ -7,7 +7,7 @@ use std::time::Duration;
 use gloo_net::http::{Method, RequestBuilder};
 
 use super::access::NodeAccess;
-use crate::api::http::within;
+use crate::api::http::{within, AbortOnDrop};
 use crate::api::node::errors::http_status_message;
 use crate::api::node::routes::{
     endpoints_url, parse_endpoints, route_error, EndpointsAnswer, RouteError,
@@ -18,10 +18,14 @@ const TIMEOUT_MS: u64 = 15_000;
 
 /// One request to a node route with the node header: its status and body text.
 pub(super) async fn send(method: Method, url: &str, header: &str) -> Result<(u16, String), String> {
+    // Aborted when dropped: a caller that goes away (a closed card) frees the connection.
+    let abort = AbortOnDrop::new().map_err(|_| http_status_message(0))?;
+    let signal = abort.signal();
     let request = async {
         let response = RequestBuilder::new(url)
             .method(method)
             .header("Authorization", header)
+            .abort_signal(Some(&signal))
             .send()
             .await
             .map_err(|_| http_status_message(0))?;

@@ -5,10 +5,9 @@
 use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
-use web_sys::AbortController;
 
 use super::sse::{body_reader, Quiet, Read, SseReader};
-use crate::api::http::within;
+use crate::api::http::{within, AbortOnDrop};
 use crate::api::node::errors::http_status_message;
 use crate::api::node::info::{parse_info, JobInfo};
 
@@ -50,7 +49,8 @@ pub struct InfoStream(SseReader);
 
 /// Opens `url` (see `api::node::address::info_url`) with the node header.
 pub async fn open(url: &str, header: &str) -> Result<InfoStream, InfoError> {
-    let abort = AbortController::new().map_err(|_| InfoError::Network)?;
+    // Aborted when dropped: also when this future is dropped before the node answers.
+    let abort = AbortOnDrop::new().map_err(|_| InfoError::Network)?;
     let signal = abort.signal();
     let opening = async {
         let response = RequestBuilder::new(url)
@@ -68,14 +68,8 @@ pub async fn open(url: &str, header: &str) -> Result<InfoStream, InfoError> {
     };
     match within(Duration::from_millis(OPEN_TIMEOUT_MS.into()), opening).await {
         Some(Ok(reader)) => Ok(InfoStream(SseReader::new(reader, abort))),
-        Some(Err(e)) => {
-            abort.abort();
-            Err(e)
-        }
-        None => {
-            abort.abort();
-            Err(InfoError::Timeout)
-        }
+        Some(Err(e)) => Err(e),
+        None => Err(InfoError::Timeout),
     }
 }
 

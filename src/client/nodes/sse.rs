@@ -9,8 +9,9 @@ use gloo_net::http::Response;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader};
+use web_sys::ReadableStreamDefaultReader;
 
+use crate::api::http::AbortOnDrop;
 use crate::api::sse::{is_event_stream, SseParser};
 
 /// The body reader of an event-stream answer; `None` when the answer is not one.
@@ -78,19 +79,20 @@ pub struct SseReader {
     /// A read under way, kept across a quiet spell so no chunk is lost.
     pending: Option<JsFuture>,
     ended: bool,
-    abort: AbortController,
+    /// Aborts the request when the reader is dropped.
+    _abort: AbortOnDrop,
 }
 
 impl SseReader {
     /// Reads `reader`; `abort` is the controller of its request, aborted on drop.
-    pub fn new(reader: ReadableStreamDefaultReader, abort: AbortController) -> SseReader {
+    pub fn new(reader: ReadableStreamDefaultReader, abort: AbortOnDrop) -> SseReader {
         SseReader {
             reader,
             parser: SseParser::new(),
             ready: VecDeque::new(),
             pending: None,
             ended: false,
-            abort,
+            _abort: abort,
         }
     }
 
@@ -133,6 +135,5 @@ impl SseReader {
 impl Drop for SseReader {
     fn drop(&mut self) {
         let _ = self.reader.cancel();
-        self.abort.abort();
     }
 }

@@ -5,11 +5,10 @@
 use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
-use web_sys::AbortController;
 
 use super::sse::{body_reader, Quiet, Read, SseReader};
 
-use crate::api::http::within;
+use crate::api::http::{within, AbortOnDrop};
 use crate::api::node::errors::http_status_message;
 use crate::api::node::stats::{parse_stats, parse_stats_bytes, route_missing, TaskStat};
 
@@ -78,7 +77,7 @@ async fn get(
 
 /// Samples of a range (see `api::node::stats::stats_url`), oldest first.
 pub async fn fetch(url: &str, header: &str) -> Result<Vec<TaskStat>, StatsError> {
-    let abort = AbortController::new().map_err(|_| StatsError::Network)?;
+    let abort = AbortOnDrop::new().map_err(|_| StatsError::Network)?;
     let signal = abort.signal();
     let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
         let response = get(url, Some(header), &signal).await?;
@@ -87,15 +86,12 @@ pub async fn fetch(url: &str, header: &str) -> Result<Vec<TaskStat>, StatsError>
         Ok(parse_stats_bytes(&bytes))
     })
     .await;
-    answer.unwrap_or_else(|| {
-        abort.abort();
-        Err(StatsError::Timeout)
-    })
+    answer.unwrap_or(Err(StatsError::Timeout))
 }
 
 /// `/node/info` (no header): `None` when the node does not say (older node, error).
 pub async fn node_info(url: &str) -> Option<crate::api::node::stats::NodeHost> {
-    let abort = AbortController::new().ok()?;
+    let abort = AbortOnDrop::new().ok()?;
     let signal = abort.signal();
     let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
         let response = get(url, None, &signal).await.ok()?;
@@ -103,9 +99,7 @@ pub async fn node_info(url: &str) -> Option<crate::api::node::stats::NodeHost> {
         crate::api::node::stats::parse_node_info(&text)
     })
     .await;
-    if answer.is_none() {
-        abort.abort();
-    }
+    drop(abort);
     answer.flatten()
 }
 
@@ -122,7 +116,7 @@ pub enum Next {
 pub struct StatsStream(SseReader);
 
 pub async fn open(url: &str, header: &str) -> Result<StatsStream, StatsError> {
-    let abort = AbortController::new().map_err(|_| StatsError::Network)?;
+    let abort = AbortOnDrop::new().map_err(|_| StatsError::Network)?;
     let signal = abort.signal();
     let opening = async {
         let response = get(url, Some(header), &signal).await?;
@@ -130,14 +124,8 @@ pub async fn open(url: &str, header: &str) -> Result<StatsStream, StatsError> {
     };
     match within(Duration::from_millis(ANSWER_TIMEOUT_MS), opening).await {
         Some(Ok(reader)) => Ok(StatsStream(SseReader::new(reader, abort))),
-        Some(Err(e)) => {
-            abort.abort();
-            Err(e)
-        }
-        None => {
-            abort.abort();
-            Err(StatsError::Timeout)
-        }
+        Some(Err(e)) => Err(e),
+        None => Err(StatsError::Timeout),
     }
 }
 

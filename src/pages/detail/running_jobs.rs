@@ -8,6 +8,7 @@ use super::state::DetailState;
 use crate::api::error::ApiError;
 use crate::api::models::{Job, JobState, StreamFrame};
 use crate::domain::running_jobs::{agrees, JobChange};
+use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -50,17 +51,20 @@ pub fn provide(state: DetailState) -> RunningJobs {
         })
     });
     let asked = StoredValue::new(Asked::Not);
-    // Only the newest read's answer is kept: an older one that lands late is out of date.
-    let latest = StoredValue::new(0u64);
+    // Only the newest read counts: a newer one cancels the one under way (its request is
+    // aborted, so a burst of job frames never queues reads behind the page's open streams).
+    let under_way = StoredValue::new(None::<AbortHandle>);
     let read = move || {
-        latest.update_value(|n| *n += 1);
-        let ticket = latest.get_value();
         let id = state.id.get_untracked();
-        spawn_local(async move {
+        let (task, handle) = abortable(async move {
             let answer = jobs_in(state.auth, &id, &[JobState::Running]).await;
-            if latest.try_get_value() == Some(ticket) {
-                keep(answer, running.jobs, running.error);
-            }
+            keep(answer, running.jobs, running.error);
+        });
+        if let Some(Some(before)) = under_way.try_update_value(|u| u.replace(handle)) {
+            before.abort();
+        }
+        spawn_local(async move {
+            let _ = task.await;
         });
     };
     Effect::new(move |_| {
