@@ -143,10 +143,9 @@ async fn node_routes_answer_cors_for_any_origin() {
 async fn newer_nodes_report_ops_endpoints_and_themselves() {
     let app = fake();
     let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let auth = [("authorization", header.as_str())];
-    let base = format!("/nodes/{}/job/{}", job.node, job.job);
-    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None).await;
+    let routes = JobRoutes::of(&app, &job).await;
+    let (header, base) = (routes.header.clone(), routes.base.clone());
+    let ops = routes.ask(&app, "GET", "/ops").await;
     assert_eq!(ops.status, 200);
     let ops = ops.json();
     let ops = ops.as_object().unwrap();
@@ -154,7 +153,7 @@ async fn newer_nodes_report_ops_endpoints_and_themselves() {
         !ops.is_empty() && ops.values().all(|s| s == "running"),
         "{ops:?}"
     );
-    let endpoints = send(&app, "GET", &format!("{base}/endpoints"), &auth, None).await;
+    let endpoints = routes.ask(&app, "GET", "/endpoints").await;
     assert_eq!(endpoints.json()["status"], "ONLINE");
     assert!(endpoints.json()["urls"].is_object());
     assert_eq!(
@@ -179,12 +178,13 @@ async fn newer_nodes_report_ops_endpoints_and_themselves() {
         completed["node"].as_str().unwrap(),
         completed["job"].as_str().unwrap()
     );
+    let auth = [("authorization", header.as_str())];
     let res = send(&app, "GET", &ended, &auth, None).await;
     assert_eq!(res.status, 404);
     assert!(res.text.starts_with("No running job with that address"));
 
     configure(&app, json!({ "older_nodes": true })).await;
-    let old = send(&app, "GET", &format!("{base}/ops"), &auth, None).await;
+    let old = routes.ask(&app, "GET", "/ops").await;
     assert_eq!(
         (old.status, old.text),
         (404, format!("Cannot GET /job/{}/ops", job.job))
@@ -204,17 +204,9 @@ async fn newer_nodes_report_ops_endpoints_and_themselves() {
 async fn stats_samples_and_op_controls() {
     let app = fake();
     let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let auth = [("authorization", header.as_str())];
-    let base = format!("/nodes/{}/job/{}", job.node, job.job);
-    let res = send(
-        &app,
-        "GET",
-        &format!("{base}/stats?interval=60"),
-        &auth,
-        None,
-    )
-    .await;
+    let routes = JobRoutes::of(&app, &job).await;
+    let (header, base) = (routes.header.clone(), routes.base.clone());
+    let res = routes.ask(&app, "GET", "/stats?interval=60").await;
     assert_eq!(res.status, 200, "{}", res.text);
     let samples = res.json();
     let samples = samples.as_array().unwrap();
@@ -230,14 +222,10 @@ async fn stats_samples_and_op_controls() {
         assert!(s.get(key).is_some(), "{key}");
     }
     assert!(s["memory"]["memory_limit"].is_number() && s["cpu"]["cpu_percent"].is_number());
-    let again = send(
-        &app,
-        "GET",
-        &format!("{base}/stats?interval=60&end={}", ts[ts.len() - 1]),
-        &auth,
-        None,
-    )
-    .await;
+    let end = ts[ts.len() - 1];
+    let again = routes
+        .ask(&app, "GET", &format!("/stats?interval=60&end={end}"))
+        .await;
     assert_eq!(
         again.json().as_array().unwrap().last(),
         samples.last(),
@@ -257,43 +245,37 @@ async fn stats_samples_and_op_controls() {
     assert!(frame.as_array().unwrap()[0]["cpu"]["cpu_percent"].is_number());
 
     let op = samples[0]["opId"].as_str().unwrap();
-    let control_path = format!("{base}/group/{op}/operation/{op}");
-    let stop = send(&app, "POST", &format!("{control_path}/stop"), &auth, None).await;
+    let control_path = format!("/group/{op}/operation/{op}");
+    let stop = routes
+        .ask(&app, "POST", &format!("{control_path}/stop"))
+        .await;
     assert_eq!(
         (stop.status, stop.json()),
         (200, json!({ "message": "Operation Stopped" }))
     );
-    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None)
-        .await
-        .json();
+    let ops = routes.ask(&app, "GET", "/ops").await.json();
     assert_eq!(ops[op], "stopped");
-    let restart = send(
-        &app,
-        "POST",
-        &format!("{control_path}/restart"),
-        &auth,
-        None,
-    )
-    .await;
+    let restart = routes
+        .ask(&app, "POST", &format!("{control_path}/restart"))
+        .await;
     assert_eq!(restart.json(), json!({ "message": "Operation restarted" }));
-    let ops = send(&app, "GET", &format!("{base}/ops"), &auth, None)
-        .await
-        .json();
+    let ops = routes.ask(&app, "GET", "/ops").await.json();
     assert_eq!(ops[op], "running");
-    let wrong = send(
-        &app,
-        "POST",
-        &format!("{base}/group/{op}/operation/nope/stop"),
-        &auth,
-        None,
-    )
-    .await;
+    let wrong = routes
+        .ask(&app, "POST", &format!("/group/{op}/operation/nope/stop"))
+        .await;
     assert_eq!(wrong.status, 500);
     assert!(wrong.json()["error"].is_string());
     assert_eq!(
-        send(&app, "POST", &format!("{control_path}/stop"), &[], None)
-            .await
-            .status,
+        send(
+            &app,
+            "POST",
+            &format!("{base}{control_path}/stop"),
+            &[],
+            None
+        )
+        .await
+        .status,
         401
     );
 }

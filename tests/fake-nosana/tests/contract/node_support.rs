@@ -175,3 +175,24 @@ pub async fn wait_for_result(app: &Router, deployment: &str, job: &str) -> Value
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// A running job's routes on its node (`/nodes/{node}/job/{job}`), asked with its header.
+pub struct JobRoutes {
+    pub base: String,
+    pub header: String,
+}
+
+impl JobRoutes {
+    pub async fn of(app: &Router, job: &RunningJob) -> Self {
+        JobRoutes {
+            base: format!("/nodes/{}/job/{}", job.node, job.job),
+            header: node_header(app).await,
+        }
+    }
+
+    /// `method` on the job's route `rest` (such as `/ops`), with the node header.
+    pub async fn ask(&self, app: &Router, method: &str, rest: &str) -> Res {
+        let auth = [("authorization", self.header.as_str())];
+        send(app, method, &format!("{}{rest}", self.base), &auth, None).await
+    }
+}

@@ -41,9 +41,8 @@ async fn job_with_endpoints(app: &axum::Router) -> RunningJob {
 async fn trouble_shows_in_diagnostics_and_endpoints() {
     let app = fake();
     let job = job_with_endpoints(&app).await;
-    let header = node_header(&app).await;
-    let auth = [("authorization", header.as_str())];
-    let base = format!("/nodes/{}/job/{}", job.node, job.job);
+    let routes = JobRoutes::of(&app, &job).await;
+    let header = routes.header.clone();
 
     let info = first_info(&app, &job.node, &job.job, &header).await;
     let op = info["opStates"][0]["operationId"]
@@ -67,9 +66,7 @@ async fn trouble_shows_in_diagnostics_and_endpoints() {
     assert_eq!(failing.json()["Health"]["Status"], "unhealthy");
     assert_eq!(failing.json()["Health"]["FailingStreak"], 3);
     assert_eq!(failing.json()["Health"]["Log"][0]["Output"], "HTTP 503");
-    let endpoints = send(&app, "GET", &format!("{base}/endpoints"), &auth, None)
-        .await
-        .json();
+    let endpoints = routes.ask(&app, "GET", "/endpoints").await.json();
     let urls = endpoints["urls"].as_object().unwrap();
     assert!(
         !urls.is_empty(),
@@ -87,9 +84,7 @@ async fn trouble_shows_in_diagnostics_and_endpoints() {
         Some(json!({ "event": "healthy" })),
     )
     .await;
-    let endpoints = send(&app, "GET", &format!("{base}/endpoints"), &auth, None)
-        .await
-        .json();
+    let endpoints = routes.ask(&app, "GET", "/endpoints").await.json();
     assert_eq!(endpoints["status"], "ONLINE");
 
     for event in ["restart", "oom"] {
@@ -112,14 +107,9 @@ async fn trouble_shows_in_diagnostics_and_endpoints() {
     assert_eq!(state["diagnostics"]["RestartCount"], 1);
 
     // A restart through the op controls brings a clean container; it is in the node log.
-    let restart = send(
-        &app,
-        "POST",
-        &format!("{base}/group/{op}/operation/{op}/restart"),
-        &auth,
-        None,
-    )
-    .await;
+    let restart = routes
+        .ask(&app, "POST", &format!("/group/{op}/operation/{op}/restart"))
+        .await;
     assert_eq!(restart.status, 200);
     let info = first_info(&app, &job.node, &job.job, &header).await;
     assert_eq!(info["opStates"][0]["status"], "running");

@@ -25,9 +25,8 @@ fn of_op<'a>(frame: &'a Value, op: &str) -> &'a Value {
 async fn usage_control_restarts_leaks_backdates_and_pauses() {
     let app = fake();
     let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let auth = [("authorization", header.as_str())];
-    let base = format!("/nodes/{}/job/{}", job.node, job.job);
+    let routes = JobRoutes::of(&app, &job).await;
+    let (header, base) = (routes.header.clone(), routes.base.clone());
 
     let plain = usage(&app, &job.job, json!({})).await;
     assert_eq!(plain.status, 200, "{}", plain.text);
@@ -45,28 +44,12 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
         .await
         .json();
     assert_eq!(back["first_ms"].as_i64().unwrap(), began - 7_200_000);
-    let hourly = send(
-        &app,
-        "GET",
-        &format!("{base}/stats?interval=3600"),
-        &auth,
-        None,
-    )
-    .await
-    .json();
+    let hourly = routes.ask(&app, "GET", "/stats?interval=3600").await.json();
     assert_eq!(hourly[0]["timestamp"], back["first_ms"]);
     usage(&app, &job.job, json!({ "history_hours": 0 })).await;
 
     // A restart starts the op's cumulative counters again; a leak grows its memory.
-    let before = send(
-        &app,
-        "GET",
-        &format!("{base}/stats?interval=60"),
-        &auth,
-        None,
-    )
-    .await
-    .json();
+    let before = routes.ask(&app, "GET", "/stats?interval=60").await.json();
     let last = before
         .as_array()
         .unwrap()
@@ -103,14 +86,14 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     assert_eq!(paused["paused"], true);
     let after = chrono::Utc::now().timestamp_millis();
     tokio::time::sleep(Duration::from_millis(1_200)).await;
-    let since = format!("{base}/stats?interval=1&start={after}");
-    let none = send(&app, "GET", &since, &auth, None).await.json();
+    let since = format!("/stats?interval=1&start={after}");
+    let none = routes.ask(&app, "GET", &since).await.json();
     assert_eq!(none, json!([]));
     let resumed = usage(&app, &job.job, json!({ "pause": false }))
         .await
         .json();
     assert_eq!(resumed["paused"], false);
-    let some = send(&app, "GET", &since, &auth, None).await.json();
+    let some = routes.ask(&app, "GET", &since).await.json();
     assert!(!some.as_array().unwrap().is_empty());
 }
 
@@ -161,17 +144,9 @@ async fn usage_control_refuses_bad_input_and_changes_nothing() {
 async fn each_usage_request_is_logged_once_with_its_query() {
     let app = fake();
     let job = running_job(&app).await;
-    let header = node_header(&app).await;
-    let auth = [("authorization", header.as_str())];
-    let base = format!("/nodes/{}/job/{}", job.node, job.job);
-    let res = send(
-        &app,
-        "GET",
-        &format!("{base}/stats?interval=60"),
-        &auth,
-        None,
-    )
-    .await;
+    let routes = JobRoutes::of(&app, &job).await;
+    let (header, base) = (routes.header.clone(), routes.base.clone());
+    let res = routes.ask(&app, "GET", "/stats?interval=60").await;
     assert_eq!(res.status, 200);
     let refused = send(&app, "GET", &format!("{base}/stats"), &[], None).await;
     assert_eq!(refused.status, 401);
