@@ -18,8 +18,12 @@ pub mod result;
 pub mod routes;
 /// Resource samples (`/stats`, `/stats/stream`) and the host (`/node/info`).
 pub mod stats;
+/// A `/stats` answer read item by item as its bytes arrive.
+pub mod stats_reader;
 
 #[cfg(test)]
 mod fast_parse_tests;
+#[cfg(test)]
+mod stats_reader_tests;
 #[cfg(test)]
 mod tests;

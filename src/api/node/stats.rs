@@ -67,6 +67,15 @@ pub fn parse_stats_bytes(bytes: &[u8]) -> Vec<TaskStat> {
     }
 }
 
+/// One item of a `/stats` array, read as `parse_stats_bytes` reads the items of a whole
+/// answer: `Ok(None)` for an item of another shape, `Err` when it is not JSON.
+pub fn parse_stats_item(bytes: &[u8]) -> Result<Option<TaskStat>, serde_json::Error> {
+    match serde_json::from_slice::<wire::Obj<wire::Item>>(bytes) {
+        Ok(item) => Ok(item.0.stat()),
+        Err(_) => serde_json::from_slice::<Value>(bytes).map(|v| task_stat(&v)),
+    }
+}
+
 fn parse_through_value(bytes: &[u8]) -> Vec<TaskStat> {
     match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Array(items)) => items.iter().filter_map(task_stat).collect(),

@@ -114,22 +114,31 @@ impl SseReader {
             };
             self.pending = None;
             let result = result.map_err(|_| ReadFailed)?;
-            let done = js_sys::Reflect::get(&result, &"done".into())
-                .map(|v| v.is_truthy())
-                .unwrap_or(true);
-            if done {
+            let Some(bytes) = chunk_of(&result) else {
                 self.ended = true;
                 continue;
-            }
-            let bytes = js_sys::Reflect::get(&result, &"value".into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
+            };
             self.ready.extend(self.parser.feed(&bytes));
             quiet.bytes_came();
         }
     }
+}
+
+/// The bytes of one `read()` of a body reader; `None` once the body has ended.
+pub fn chunk_of(result: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
+    let done = js_sys::Reflect::get(result, &"done".into())
+        .map(|v| v.is_truthy())
+        .unwrap_or(true);
+    if done {
+        return None;
+    }
+    Some(
+        js_sys::Reflect::get(result, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            .map(|a| a.to_vec())
+            .unwrap_or_default(),
+    )
 }
 
 impl Drop for SseReader {

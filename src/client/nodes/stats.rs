@@ -6,11 +6,15 @@ use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
 
-use super::sse::{body_reader, Quiet, Read, SseReader};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ReadableStreamDefaultReader;
+
+use super::sse::{body_reader, chunk_of, Quiet, Read, SseReader};
 
 use crate::api::http::{within, AbortOnDrop};
 use crate::api::node::errors::http_status_message;
-use crate::api::node::stats::{parse_stats, parse_stats_bytes, route_missing, TaskStat};
+use crate::api::node::stats::{parse_stats, route_missing, TaskStat};
+use crate::api::node::stats_reader::StatsReader;
 
 /// A `/stats` answer or the stream's opening must come within this.
 const ANSWER_TIMEOUT_MS: u64 = 20_000;
@@ -81,9 +85,20 @@ pub async fn fetch(url: &str, header: &str) -> Result<Vec<TaskStat>, StatsError>
     let signal = abort.signal();
     let answer = within(Duration::from_millis(ANSWER_TIMEOUT_MS), async {
         let response = get(url, Some(header), &signal).await?;
-        // The bytes, not text: no round trip through a JS string for megabytes of JSON.
-        let bytes = response.binary().await.map_err(|_| StatsError::Network)?;
-        Ok(parse_stats_bytes(&bytes))
+        // Read as the bytes arrive: a day of samples is megabytes of JSON, and parsed whole
+        // after the last byte it kept the main thread busy just when the charts are drawn.
+        let mut samples = StatsReader::default();
+        let body = response.body().ok_or(StatsError::Network)?;
+        let reader = ReadableStreamDefaultReader::new(&body).map_err(|_| StatsError::Network)?;
+        loop {
+            let result = JsFuture::from(reader.read())
+                .await
+                .map_err(|_| StatsError::Network)?;
+            match chunk_of(&result) {
+                Some(bytes) => samples.push(&bytes),
+                None => return Ok(samples.finish()),
+            }
+        }
     })
     .await;
     answer.unwrap_or(Err(StatsError::Timeout))
