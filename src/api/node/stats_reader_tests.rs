@@ -48,11 +48,19 @@ fn usual_answers_read_the_same_in_chunks() {
         // A key given twice: the typed reading refuses it, the lenient one decides.
         r#"[{"opId": "a", "opId": "b", "timestamp": 1}, {"opId": "c", "timestamp": 2}]"#
             .to_string(),
-        // An older node's stream shape: one object.
-        sample("web", 7).to_string(),
     ] {
         same_in_every_chunking(&answer);
+        // Read item by item, not left to the whole reading at the end.
+        let mut reader = StatsReader::default();
+        reader.push(answer.as_bytes());
+        assert_eq!(
+            reader.read_so_far(),
+            parse_stats_bytes(answer.as_bytes()).len(),
+            "{answer}"
+        );
     }
+    // An older node's stream shape: one object, read whole.
+    same_in_every_chunking(&sample("web", 7).to_string());
     assert_eq!(
         parse_stats_bytes(json!(many).to_string().as_bytes()).len(),
         50
