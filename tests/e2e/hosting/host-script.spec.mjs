@@ -72,6 +72,10 @@ test("scripts/host.sh serves the app, a config.json for /api, and the API behind
     const [probe] = await waitForRequests(fake, { method: "GET", path: "/deployments" }, { atLeast: 1 });
     expect(probe.authorization).toBe(`Bearer ${API_KEY}`);
   } finally {
+    // The page leaves first: the pointer, left where "Sign in" was, can rest on a deployment's
+    // link once the list is up, and the app then fetches the detail page's code; fetches still
+    // under way would fail against the stopped server.
+    await page.goto("about:blank");
     const code = await stop(host.proc);
     expect(code, host.output()).toBe(143);
   }
