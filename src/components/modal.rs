@@ -44,11 +44,22 @@ impl Modal {
     /// Esc, Close or `close()` all end here.
     pub fn on_close(self) -> impl Fn(web_sys::Event) + Copy {
         move |_| {
+            // The event comes a task after the dialog closed: a key that opened it again in
+            // between (Esc, then Ctrl+K at once) must not be undone by it.
+            if self.dialog.get_untracked().is_some_and(|el| el.open()) {
+                return;
+            }
             self.open.set(false);
             if let Some(el) = self.opener.try_update_value(Option::take).flatten() {
                 let _ = el.focus();
             }
         }
+    }
+
+    /// Esc: closed at once in the signal too, so a key that opens the dialog right after
+    /// (before the `close` event) is not taken for a dialog still open.
+    pub fn on_cancel(self) -> impl Fn(web_sys::Event) + Copy {
+        move |_| self.open.set(false)
     }
 
     /// Closes now, leaving focus to what comes next (a page the user goes to).
@@ -77,6 +88,7 @@ pub fn ModalDialog(
             node_ref=modal.dialog
             class=class
             aria-labelledby=heading_id
+            on:cancel=modal.on_cancel()
             on:close=modal.on_close()
         >
             <h2 id=heading_id>{heading}</h2>

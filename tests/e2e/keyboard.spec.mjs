@@ -154,6 +154,26 @@ test("Cmd+K finds a deployment by its id; Esc closes the palette", async ({ page
   await expect(page).toHaveURL(new RegExp(`/deployments/${target.id}$`));
 });
 
+test("Esc and then Ctrl+K at once open the palette again", async ({ page, fake }) => {
+  await signIn(page, fake, "/deployments/new");
+  await page.locator("h1").click();
+  await page.keyboard.press("Control+k");
+  const dialog = palette(page);
+  await expect(dialog).toBeVisible();
+  // What Esc does (cancel, then close, whose event comes a task later), with Ctrl+K
+  // arriving before that event: input can be handled ahead of it under load.
+  await page.evaluate(() => {
+    const el = document.querySelector("dialog[open]");
+    el.dispatchEvent(new Event("cancel"));
+    el.close();
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "k", ctrlKey: true, bubbles: true, cancelable: true }));
+  });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("combobox", { name: "Name or id" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+});
+
 test("a search that finds nothing says so", async ({ page, fake }) => {
   await onList(page, fake);
   await page.keyboard.press("Control+k");
