@@ -65,6 +65,11 @@ pub fn ConfirmDialog(
     // Esc fires `cancel`, then the browser closes the dialog and fires `close`.
     let on_cancel = move |_: web_sys::Event| open.set(false);
     let on_close = move |_| {
+        // The event comes a task after the dialog closed: a click that opened it again in
+        // between must not be undone by it.
+        if dialog.get_untracked().is_some_and(|el| el.open()) {
+            return;
+        }
         open.set(false);
         if let Some(el) = opener.try_get_value().flatten() {
             let _ = el.focus();

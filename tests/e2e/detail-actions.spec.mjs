@@ -44,6 +44,26 @@ test("Stop asks in a dialog first, then sends POST /stop", async ({ page, fake }
   await expectButtonsFor(page, "STOPPING");
 });
 
+test("Esc and then Stop at once open the dialog again", async ({ page, fake }) => {
+  const dep = await addDeployment(fake, { status: "RUNNING", name: "stop-again" });
+  await openDetail(page, fake, dep);
+  await button(page, "Stop").click();
+  const dialog = page.getByRole("dialog", { name: "Stop “stop-again”?" });
+  await expect(dialog).toBeVisible();
+  // What Esc does (cancel, then close, whose event comes a task later), with the click on
+  // Stop handled before that event.
+  await page.evaluate(() => {
+    const el = document.querySelector("dialog[open]");
+    el.dispatchEvent(new Event("cancel"));
+    el.close();
+    [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Stop").click();
+  });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/stop` });
+});
+
 test("Archive asks in a dialog first, then sends POST /archive and locks the page", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "STOPPED", name: "archive-me" });
   await openDetail(page, fake, dep);
