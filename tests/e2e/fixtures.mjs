@@ -9,6 +9,12 @@ export { expect };
 export { API_KEY };
 export { signIn } from "./helpers/sign-in.mjs";
 
+// A node answers 404 on a job's routes once the job no longer runs there (contract: "Resource
+// usage, endpoint health and op controls"): that is how the app learns it ended, and a request
+// under way when a test ends a job gets it. The browser logs it; it is not a fault.
+const jobGoneFromNode = (msg) =>
+  /status of 404 \(Not Found\)/.test(msg.text()) && /\/nodes\/[^/]+\/job\//.test(msg.location()?.url ?? "");
+
 export const test = base.extend({
   fakeServer: [
     async ({}, use) => {
@@ -33,9 +39,10 @@ export const test = base.extend({
       if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(text)) {
         problems.push(`CSP violation: ${text}`);
       }
-      if (msg.type() === "error" && !page.__allowConsoleErrors) {
+      if (msg.type() === "error" && !page.__allowConsoleErrors && !jobGoneFromNode(msg)) {
         // Failed fetches are expected in fault tests, which opt out explicitly.
-        problems.push(`console error: ${text}`);
+        const url = msg.location()?.url;
+        problems.push(`console error: ${text}${url ? ` (${url})` : ""}`);
       }
     });
     await page.addInitScript(() => {
