@@ -117,8 +117,6 @@ async fn node_routes_answer_cors_for_any_origin() {
         .unwrap()
         .contains("authorization"));
     assert_eq!(preflight.header("access-control-allow-credentials"), None);
-    let header = node_header(&app).await;
-    let _ = header;
     let refused = send(&app, "GET", &path, &[("origin", "https://x.example")], None).await;
     assert_eq!(refused.header("access-control-allow-origin"), Some("*"));
     // The API keeps its own policy: the request's origin reflected.
@@ -205,7 +203,7 @@ async fn stats_samples_and_op_controls() {
     let app = fake();
     let job = running_job(&app).await;
     let routes = JobRoutes::of(&app, &job).await;
-    let (header, base) = (routes.header.clone(), routes.base.clone());
+    let base = routes.base.clone();
     let res = routes.ask(&app, "GET", "/stats?interval=60").await;
     assert_eq!(res.status, 200, "{}", res.text);
     let samples = res.json();
@@ -232,14 +230,7 @@ async fn stats_samples_and_op_controls() {
         "the same figures"
     );
 
-    let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("{base}/stats/stream?interval=1"),
-        &[("Authorization", &header)],
-    )
-    .await;
+    let mut conn = routes.stream(&app, "/stats/stream?interval=1").await;
     let text = read_until(&mut conn, "data: ", 1, WAIT).await;
     let frame = &frames(&text)[0];
     assert!(frame.as_array().unwrap()[0]["cpu"]["cpu_percent"].is_number());

@@ -195,4 +195,12 @@ impl JobRoutes {
         let auth = [("authorization", self.header.as_str())];
         send(app, method, &format!("{}{rest}", self.base), &auth, None).await
     }
+
+    /// The fake listening, and a GET of the job's stream route `rest` with the node header,
+    /// its connection left open for reading.
+    pub async fn stream(&self, app: &Router, rest: &str) -> TcpStream {
+        let addr = listen(app.clone()).await;
+        let path = format!("{}{rest}", self.base);
+        raw(addr, "GET", &path, &[("Authorization", &self.header)]).await
+    }
 }

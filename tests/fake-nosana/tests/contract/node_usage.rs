@@ -26,7 +26,6 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     let app = fake();
     let job = running_job(&app).await;
     let routes = JobRoutes::of(&app, &job).await;
-    let (header, base) = (routes.header.clone(), routes.base.clone());
 
     let plain = usage(&app, &job.job, json!({})).await;
     assert_eq!(plain.status, 200, "{}", plain.text);
@@ -61,14 +60,7 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     assert_eq!(restarted["restarts"], 1);
     let leaking = usage(&app, &job.job, json!({ "leak": op })).await.json();
     assert_eq!(leaking["leaks"], json!([op]));
-    let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("{base}/stats/stream?interval=1"),
-        &[("Authorization", &header)],
-    )
-    .await;
+    let mut conn = routes.stream(&app, "/stats/stream?interval=1").await;
     let text = read_until(&mut conn, "data: ", 3, WAIT).await;
     let frames = frames(&text);
     assert_eq!(frames.len(), 3, "{text}");
@@ -145,19 +137,12 @@ async fn each_usage_request_is_logged_once_with_its_query() {
     let app = fake();
     let job = running_job(&app).await;
     let routes = JobRoutes::of(&app, &job).await;
-    let (header, base) = (routes.header.clone(), routes.base.clone());
+    let base = routes.base.clone();
     let res = routes.ask(&app, "GET", "/stats?interval=60").await;
     assert_eq!(res.status, 200);
     let refused = send(&app, "GET", &format!("{base}/stats"), &[], None).await;
     assert_eq!(refused.status, 401);
-    let addr = listen(app.clone()).await;
-    let mut conn = raw(
-        addr,
-        "GET",
-        &format!("{base}/stats/stream?interval=1"),
-        &[("Authorization", &header)],
-    )
-    .await;
+    let mut conn = routes.stream(&app, "/stats/stream?interval=1").await;
     read_until(&mut conn, "data: ", 1, WAIT).await;
 
     let log = control(&app, "GET", "/node-requests", None).await.json();
