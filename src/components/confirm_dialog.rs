@@ -1,13 +1,13 @@
 //! "Are you sure?" as an in-page modal: the native `<dialog>` opened with
 //! `showModal()` (focus is trapped, the page behind is inert), labelled by its
 //! heading, with "Confirm" and "Cancel". Esc cancels. Focus goes back to
-//! whatever opened it. For what cannot be undone, the user may be asked to
+//! whatever opened it (all as `Modal` does). For what cannot be undone, the user may be asked to
 //! type a text (e.g. the deployment's name) before Confirm is enabled.
 
+use super::modal::Modal;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use wasm_bindgen::JsCast;
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
@@ -41,46 +41,21 @@ pub fn ConfirmDialog(
     let input_id = format!("confirm-dialog-{n}-typed");
     let (labelled_by, described_by) = (heading_id.clone(), message_id.clone());
     let dialog = NodeRef::<Dialog>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let modal = Modal::new(dialog, open);
     let typed = RwSignal::new(String::new());
     let confirmed = move || type_to_confirm.is_none_or(|e| typed.with(|t| e.with(|e| t == e)));
     let confirmed_now = move || {
         type_to_confirm.is_none_or(|e| typed.with_untracked(|t| e.with_untracked(|e| t == e)))
     };
-
-    Effect::new(move |_| {
-        let want_open = open.get();
-        let Some(el) = dialog.get() else { return };
-        if want_open && !el.open() {
-            opener.set_value(focused_element());
+    // Each opening starts with nothing typed.
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open.get();
+        if now && was_open != Some(true) {
             typed.set(String::new());
-            if el.show_modal().is_err() {
-                open.set(false);
-            }
-        } else if !want_open && el.open() {
-            el.close();
         }
+        now
     });
-
-    // Esc fires `cancel`, then the browser closes the dialog and fires `close`.
-    let on_cancel = move |_: web_sys::Event| open.set(false);
-    let on_close = move |_| {
-        // The event comes a task after the dialog closed: a click that opened it again in
-        // between must not be undone by it.
-        if dialog.get_untracked().is_some_and(|el| el.open()) {
-            return;
-        }
-        open.set(false);
-        if let Some(el) = opener.try_get_value().flatten() {
-            let _ = el.focus();
-        }
-    };
-    let close_dialog = move || {
-        open.set(false);
-        if let Some(el) = dialog.get_untracked() {
-            el.close();
-        }
-    };
+    let close_dialog = move || modal.close();
     let confirm = move || {
         if !confirmed_now() {
             return;
@@ -100,8 +75,8 @@ pub fn ConfirmDialog(
             class="confirm-dialog"
             aria-labelledby=labelled_by
             aria-describedby=described_by
-            on:cancel=on_cancel
-            on:close=on_close
+            on:cancel=modal.on_cancel()
+            on:close=modal.on_close()
         >
             <h2 id=heading_id>{move || heading.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
@@ -156,11 +131,4 @@ fn typed_field(
             />
         </div>
     }
-}
-
-/// The element that has focus now, to give focus back to later.
-fn focused_element() -> Option<web_sys::HtmlElement> {
-    document()
-        .active_element()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }

@@ -62,13 +62,18 @@ impl Modal {
         move |_| self.open.set(false)
     }
 
-    /// Closes now, leaving focus to what comes next (a page the user goes to).
-    pub fn close_for_good(&self) {
-        self.opener.set_value(None);
+    /// Closes now; focus goes back to what opened it (with the `close` event).
+    pub fn close(&self) {
         self.open.set(false);
         if let Some(el) = self.dialog.get_untracked() {
             el.close();
         }
+    }
+
+    /// Closes now, leaving focus to what comes next (a page the user goes to).
+    pub fn close_for_good(&self) {
+        self.opener.set_value(None);
+        self.close();
     }
 }
 
