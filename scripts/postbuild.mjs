@@ -71,10 +71,14 @@ writeFileSync(join(staging, glueName), glue);
 writeFileSync(join(staging, linkName), link);
 
 // The boot script is a file, not inline, so the page runs under
-// `script-src 'self'` without 'unsafe-inline' (deploy/csp.txt).
+// `script-src 'self'` without 'unsafe-inline' (deploy/csp.txt). It starts the
+// list's first read (src/boot/first_read.js) before it imports the glue: a
+// static import would hold the whole script until the glue is fetched.
 // TrunkApplicationStarted keeps the event Trunk's own boot script fires
 // (the benchmark listens for it).
-const boot = `import init from '${base}${glueName}';
+const firstRead = await finish(readFileSync(new URL("../src/boot/first_read.js", import.meta.url), "utf8"));
+const boot = `${firstRead}
+const { default: init } = await import('${base}${glueName}');
 const wasm = await init({ module_or_path: '${base}${mainName}' });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 `;

@@ -19,6 +19,8 @@ use super::models::StreamFrame;
 use super::request::{ApiConfig, ApiRequest, Method};
 use super::sse::{is_event_stream, SseParser};
 
+mod first_read;
+
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The server sends a keep-alive every 25 s; this much silence means the
@@ -63,7 +65,18 @@ async fn send_once<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let abort = AbortOnDrop::new()?;
     let exchange = async {
-        let response = fetch(cfg, req, &abort.signal()).await?;
+        // The list's first read may have been started by the boot script; its
+        // abort guard lives until the body is read, like `abort` for our own.
+        let ahead = (req.method == Method::Get)
+            .then(|| first_read::take(&req.url(&cfg.base_url)))
+            .flatten();
+        let response = match &ahead {
+            Some(read) => match read.response().await {
+                Some(response) => response,
+                None => fetch(cfg, req, &abort.signal()).await?,
+            },
+            None => fetch(cfg, req, &abort.signal()).await?,
+        };
         let status = response.status();
         let body = response.text().await.map_err(network)?;
         req.decode(status, &body)
