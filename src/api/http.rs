@@ -70,15 +70,17 @@ async fn send_once<T: DeserializeOwned>(
         let ahead = (req.method == Method::Get)
             .then(|| first_read::take(&req.url(&cfg.base_url)))
             .flatten();
-        let response = match &ahead {
-            Some(read) => match read.response().await {
-                Some(response) => response,
-                None => fetch(cfg, req, &abort.signal()).await?,
-            },
-            None => fetch(cfg, req, &abort.signal()).await?,
+        let read_ahead = match &ahead {
+            Some(read) => read.answer().await,
+            None => None,
         };
-        let status = response.status();
-        let body = response.text().await.map_err(network)?;
+        let (status, body) = match read_ahead {
+            Some(answer) => answer,
+            None => {
+                let response = fetch(cfg, req, &abort.signal()).await?;
+                (response.status(), response.text().await.map_err(network)?)
+            }
+        };
         req.decode(status, &body)
     };
     within(timeout, exchange)

@@ -16,9 +16,11 @@
     if (!/^[\x21-\x7e]+$/.test(key) || !api) return;
     const url = `${api}/deployments?limit=${limit}&sort_order=desc`;
     const controller = new AbortController();
-    const response = fetch(url, { headers: { Authorization: `Bearer ${key}` }, signal: controller.signal });
-    response.catch(() => {}); // a failed read ahead is sent again by the app
-    window.__nosanaFirstRead = { url, response, controller };
+    // The body is read here too: once the wasm runs, the answer is all in memory.
+    const answer = fetch(url, { headers: { Authorization: `Bearer ${key}` }, signal: controller.signal })
+      .then(async (response) => ({ status: response.status, body: await response.text() }));
+    answer.catch(() => {}); // a failed read ahead is sent again by the app
+    window.__nosanaFirstRead = { url, answer, controller };
   } catch {
     // No storage or no fetch here: the app reads the list itself.
   }

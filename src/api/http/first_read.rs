@@ -2,7 +2,6 @@
 //! (`src/boot/first_read.js`). The request with the same URL takes its answer
 //! instead of asking again; it is taken once.
 
-use gloo_net::http::Response;
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,7 +12,8 @@ use super::AbortOnDrop;
 const GLOBAL: &str = "__nosanaFirstRead";
 
 pub struct FirstRead {
-    response: Promise,
+    /// `{ status, body }`, the body read as text.
+    answer: Promise,
     /// Aborts the read (and its body) when the request taking it is dropped.
     _abort: AbortOnDrop,
 }
@@ -31,19 +31,18 @@ pub fn take(url: &str) -> Option<FirstRead> {
     }
     let _ = Reflect::delete_property(&window, &global);
     Some(FirstRead {
-        response: field("response")?.dyn_into().ok()?,
+        answer: field("answer")?.dyn_into().ok()?,
         _abort: AbortOnDrop(field("controller")?.dyn_into::<AbortController>().ok()?),
     })
 }
 
 impl FirstRead {
-    /// Its answer, or `None` when it failed (offline, aborted): then the request is
-    /// sent as usual, which reports or retries the failure.
-    pub async fn response(&self) -> Option<Response> {
-        let answer = JsFuture::from(self.response.clone()).await.ok()?;
-        answer
-            .dyn_into::<web_sys::Response>()
-            .ok()
-            .map(Response::from)
+    /// Its status and body, or `None` when it failed (offline, aborted): then the
+    /// request is sent as usual, which reports or retries the failure.
+    pub async fn answer(&self) -> Option<(u16, String)> {
+        let answer = JsFuture::from(self.answer.clone()).await.ok()?;
+        let field = |name: &str| Reflect::get(&answer, &JsValue::from_str(name)).ok();
+        let status = u16::try_from(field("status")?.as_f64()? as u32).ok()?;
+        Some((status, field("body")?.as_string()?))
     }
 }
