@@ -1,7 +1,9 @@
 //! The API key and API URL, kept in this tab's sessionStorage.
 //!
-//! This is the only module that reads or writes them. The key never goes to
-//! localStorage, a cookie, a URL or the console: closing the tab forgets it.
+//! This is the only module of the app that reads or writes them; the boot script
+//! (`src/boot/first_read.js`) reads them too, to start the list's first read with
+//! the same Authorization header. The key never goes to localStorage, a cookie, a
+//! URL or the console: closing the tab forgets it.
 
 use crate::api::request::ApiConfig;
 use web_sys::Storage;
