@@ -76,7 +76,9 @@ async fn usage_control_restarts_leaks_backdates_and_pauses() {
     // A pause: no samples from then on, until it ends.
     let paused = usage(&app, &job.job, json!({ "pause": true })).await.json();
     assert_eq!(paused["paused"], true);
-    let after = chrono::Utc::now().timestamp_millis();
+    // The samples up to the pause's own millisecond stay: a sample on the whole second the
+    // pause fell on is one (a full run once met it), so "after" starts a millisecond later.
+    let after = chrono::Utc::now().timestamp_millis() + 1;
     tokio::time::sleep(Duration::from_millis(1_200)).await;
     let since = format!("/stats?interval=1&start={after}");
     let none = routes.ask(&app, "GET", &since).await.json();
