@@ -3,7 +3,7 @@
 import { test, expect } from "./fixtures.mjs";
 import { addDeployment } from "./helpers/fake.mjs";
 import { expectBodyless, expectNoRequests, sentSoFar, waitForRequest, WRITES } from "./helpers/request-log.mjs";
-import { openDetail, badge, button, alertArea, expectButtonsFor } from "./helpers/detail-page.mjs";
+import { openDetail, badge, button, alertArea, expectButtonsFor, askFor } from "./helpers/detail-page.mjs";
 
 // The live stream shows RUNNING / STOPPED as soon as the fake settles a deployment:
 // these tests look at STARTING / STOPPING, so the fake settles them much later.
@@ -29,9 +29,7 @@ for (const from of ["DRAFT", "STOPPED"]) {
 test("Stop asks in a dialog first, then sends POST /stop", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "RUNNING", name: "stop-me" });
   await openDetail(page, fake, dep);
-  await button(page, "Stop").click();
-  const dialog = page.getByRole("dialog", { name: "Stop “stop-me”?" });
-  await expect(dialog).toBeVisible();
+  const dialog = await askFor(page, "Stop", dep);
   await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/stop` });
   // It is the native modal dialog.
   expect(await dialog.evaluate((el) => el.tagName === "DIALOG" && el.open && el.matches(":modal"))).toBe(true);
@@ -47,9 +45,7 @@ test("Stop asks in a dialog first, then sends POST /stop", async ({ page, fake }
 test("Esc and then Stop at once open the dialog again", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "RUNNING", name: "stop-again" });
   await openDetail(page, fake, dep);
-  await button(page, "Stop").click();
-  const dialog = page.getByRole("dialog", { name: "Stop “stop-again”?" });
-  await expect(dialog).toBeVisible();
+  const dialog = await askFor(page, "Stop", dep);
   // What Esc does (cancel, then close, whose event comes a task later), with the click on
   // Stop handled before that event.
   await page.evaluate(() => {
@@ -67,9 +63,7 @@ test("Esc and then Stop at once open the dialog again", async ({ page, fake }) =
 test("Archive asks in a dialog first, then sends POST /archive and locks the page", async ({ page, fake }) => {
   const dep = await addDeployment(fake, { status: "STOPPED", name: "archive-me" });
   await openDetail(page, fake, dep);
-  await button(page, "Archive").click();
-  const dialog = page.getByRole("dialog", { name: "Archive “archive-me”?" });
-  await expect(dialog).toBeVisible();
+  const dialog = await askFor(page, "Archive", dep);
   await expect(dialog).toContainText("never be started or changed again");
   await expectNoRequests(fake, page, { method: "POST", path: `/deployments/${dep.id}/archive` });
   await dialog.getByRole("button", { name: "Confirm" }).click();

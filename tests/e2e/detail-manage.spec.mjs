@@ -5,7 +5,7 @@ import { addDeployment } from "./helpers/fake.mjs";
 import {
   expectBodyless, expectJsonBody, expectNoRequests, sentSoFar, waitForRequest, WRITES,
 } from "./helpers/request-log.mjs";
-import { openDetail, badge, button, alertArea, liveMode } from "./helpers/detail-page.mjs";
+import { openDetail, badge, button, alertArea, liveMode, askFor } from "./helpers/detail-page.mjs";
 
 const heading = (page) => page.getByRole("heading", { level: 1 });
 const nameInput = (page) => page.getByLabel("Name", { exact: true });
@@ -94,9 +94,7 @@ test.describe("Delete", () => {
   test("the dialog asks for the exact name, then DELETE is sent and the list says so", async ({ page, fake }) => {
     const dep = await addDeployment(fake, { name: "delete-me-e2e", status: "STOPPED" });
     await openDetail(page, fake, dep);
-    await button(page, "Delete").click();
-    const dialog = page.getByRole("dialog", { name: "Delete “delete-me-e2e”?" });
-    await expect(dialog).toBeVisible();
+    const dialog = await askFor(page, "Delete", dep);
     expect(await dialog.evaluate((el) => el.tagName === "DIALOG" && el.matches(":modal"))).toBe(true);
     const typed = dialog.getByLabel("Type the deployment's name to confirm");
     const confirm = dialog.getByRole("button", { name: "Delete deployment" });

@@ -15,6 +15,14 @@ export const badge = (page) => page.locator(".detail-grid [data-status]");
 export const button = (page, name) => page.getByRole("button", { name, exact: true });
 export const alertArea = (page) => page.locator(".detail-action-error[role=alert]");
 
+/** Clicks the action's button and returns its dialog ("Stop “name”?") once it shows. */
+export async function askFor(page, action, dep) {
+  await button(page, action).click();
+  const dialog = page.getByRole("dialog", { name: `${action} “${dep.name}”?` });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 /** The `<dd>` of the term `label` in the page's `<dl>`. */
 export const field = (page, label) =>
   page.locator(`xpath=//dl//dt[normalize-space()="${label}"]/following-sibling::dd[1]`);
