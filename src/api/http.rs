@@ -68,7 +68,7 @@ async fn send_once<T: DeserializeOwned>(
         // The list's first read may have been started by the boot script; its
         // abort guard lives until the body is read, like `abort` for our own.
         let ahead = (req.method == Method::Get)
-            .then(|| first_read::take(&req.url(&cfg.base_url)))
+            .then(|| first_read::take(|| req.url(&cfg.base_url)))
             .flatten();
         let read_ahead = match &ahead {
             Some(read) => read.answer().await,

@@ -3,6 +3,7 @@
 //! instead of asking again; it is taken once.
 
 use js_sys::{Object, Promise, Reflect};
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
@@ -18,18 +19,31 @@ pub struct FirstRead {
     _abort: AbortOnDrop,
 }
 
-/// The read started ahead for exactly `url`, if there is one not yet taken.
-pub fn take(url: &str) -> Option<FirstRead> {
+/// Set once there is no read ahead (none was started, or it was taken): the boot script
+/// runs before the wasm, so none can appear later, and every GET can skip the lookup.
+static NONE_LEFT: AtomicBool = AtomicBool::new(false);
+
+/// The read started ahead for exactly the request's URL, if there is one not yet taken.
+/// `url` is only built while a read ahead is waiting.
+pub fn take(url: impl FnOnce() -> String) -> Option<FirstRead> {
+    if NONE_LEFT.load(Ordering::Relaxed) {
+        return None;
+    }
     let window: Object = web_sys::window()?.unchecked_into();
     let global = JsValue::from_str(GLOBAL);
-    let read = Reflect::get(&window, &global)
+    let Some(read) = Reflect::get(&window, &global)
         .ok()
-        .filter(JsValue::is_object)?;
+        .filter(JsValue::is_object)
+    else {
+        NONE_LEFT.store(true, Ordering::Relaxed);
+        return None;
+    };
     let field = |name: &str| Reflect::get(&read, &JsValue::from_str(name)).ok();
-    if field("url")?.as_string().as_deref() != Some(url) {
+    if field("url")?.as_string() != Some(url()) {
         return None;
     }
     let _ = Reflect::delete_property(&window, &global);
+    NONE_LEFT.store(true, Ordering::Relaxed);
     Some(FirstRead {
         answer: field("answer")?.dyn_into().ok()?,
         _abort: AbortOnDrop(field("controller")?.dyn_into::<AbortController>().ok()?),
